@@ -1,0 +1,13 @@
+import { seedDemo } from '../db/seed.ts';
+import { createDb, migrateDb } from '../src/lib/server/db.ts';
+import { databaseUrl, isDefaultLocalDatabase } from './db-url.ts';
+
+const url = databaseUrl();
+if (!isDefaultLocalDatabase(url)) {
+  console.error('Demo data goes only into the default local database. Unset DATABASE_URL to seed it.');
+  process.exit(1);
+}
+const db = await createDb(url);
+await migrateDb(db);
+console.log(await seedDemo(db, Date.now()));
+db.close();

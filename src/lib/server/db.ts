@@ -1,0 +1,85 @@
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from '../../../db/schema.ts';
+
+export type Orm = LibSQLDatabase<typeof schema>;
+
+/** The one handle the app has on its database. */
+export interface Database {
+  readonly orm: Orm;
+  readonly client: Client;
+  readonly url: string;
+  /**
+   * Runs `work` after every earlier write of this process has finished. The libSQL Node binding
+   * is synchronous, so two concurrent write transactions in one process would block the event
+   * loop until the busy timeout; queueing them keeps writes short and in order.
+   */
+  write<T>(work: (orm: Orm) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export interface DatabaseOptions {
+  authToken?: string | undefined;
+  /** Busy timeout in ms for every pooled connection of a local file. */
+  busyTimeoutMs?: number;
+}
+
+const supportedSchemes = ['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'];
+
+/** Creates the database client. The only place in the app that does. */
+export async function createDb(url: string, options: DatabaseOptions = {}): Promise<Database> {
+  const scheme = supportedSchemes.find((s) => url.startsWith(s));
+  if (!scheme) {
+    throw new Error(
+      `DATABASE_URL "${url}" is not supported. Use file:path/to/db.sqlite, libsql://host, or http(s)://host.`,
+    );
+  }
+  const isFile = scheme === 'file:';
+  if (isFile) {
+    const path = url.slice('file:'.length).split('?')[0] ?? '';
+    if (path !== ':memory:' && path !== '') mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
+  const client = createClient({
+    url,
+    authToken: options.authToken,
+    // The busy timeout applies to every pooled connection; a PRAGMA through execute() reaches
+    // only one. The Node binding is synchronous, so extra connections buy no parallelism in a
+    // process: one connection keeps the per-connection PRAGMAs below in force for every query.
+    timeout: isFile ? (options.busyTimeoutMs ?? 5000) : undefined,
+    concurrency: isFile ? 1 : undefined,
+  });
+  if (isFile) {
+    // WAL persists in the file; synchronous and foreign_keys are per connection.
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = NORMAL');
+  }
+  await client.execute('PRAGMA foreign_keys = ON');
+  const orm = drizzle(client, { schema });
+
+  let tail: Promise<unknown> = Promise.resolve();
+  function write<T>(work: (orm: Orm) => Promise<T>): Promise<T> {
+    const run = tail.then(() => work(orm));
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  return { orm, client, url, write, close: () => client.close() };
+}
+
+/** Folder of the drizzle-kit migrations; the server runs from the project root. */
+export function migrationsFolder(): string {
+  if (process.env.MIGRATIONS_DIR) return resolve(process.env.MIGRATIONS_DIR);
+  const here = dirname(fileURLToPath(import.meta.url));
+  // Source tree (scripts, tests): src/lib/server → ../../../db/migrations. Built server: cwd.
+  const fromSource = resolve(here, '../../../db/migrations');
+  return here.includes(`${'/dist/'}`) ? resolve(process.cwd(), 'db/migrations') : fromSource;
+}
+
+/** Applies pending migrations (idempotent). */
+export async function migrateDb(db: Database): Promise<void> {
+  await db.write((orm) => migrate(orm, { migrationsFolder: migrationsFolder() }));
+}
