@@ -29,14 +29,55 @@ export interface DemoAccount {
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { email: 'admin@demo.rtw-academy.my', fullName: 'Nurul Huda binti Ismail', role: 'admin', employer: 'RTW Academy' },
-  { email: 'trainer@demo.rtw-academy.my', fullName: 'Rajesh a/l Subramaniam', role: 'trainer', employer: 'RTW Academy' },
-  { email: 'learner@demo.rtw-academy.my', fullName: 'Siti Nur Aisyah binti Abdullah', role: 'learner', employer: 'Syarikat Elektronik Cahaya Sdn Bhd' },
-  { email: 'tan.weiming@demo.rtw-academy.my', fullName: 'Tan Wei Ming', role: 'learner', employer: 'Lintas Pulau Logistics Sdn Bhd' },
-  { email: 'kavitha@demo.rtw-academy.my', fullName: 'Kavitha a/p Ramasamy', role: 'learner', employer: 'Hotel Seri Selatan Johor Bahru', locale: 'ms' },
-  { email: 'jugah@demo.rtw-academy.my', fullName: 'Jugah anak Nyandang', role: 'learner', employer: 'Ladang Sungai Sarawak Berhad' },
-  { email: 'mei.ling@demo.rtw-academy.my', fullName: 'Lim Mei Ling', role: 'learner', employer: 'Syarikat Elektronik Cahaya Sdn Bhd' },
-  { email: 'hafiz@demo.rtw-academy.my', fullName: 'Muhammad Hafiz bin Othman', role: 'learner', employer: 'Lintas Pulau Logistics Sdn Bhd' },
+  {
+    email: 'admin@demo.rtw-academy.my',
+    fullName: 'Nurul Huda binti Ismail',
+    role: 'admin',
+    employer: 'RTW Academy',
+  },
+  {
+    email: 'trainer@demo.rtw-academy.my',
+    fullName: 'Rajesh a/l Subramaniam',
+    role: 'trainer',
+    employer: 'RTW Academy',
+  },
+  {
+    email: 'learner@demo.rtw-academy.my',
+    fullName: 'Siti Nur Aisyah binti Abdullah',
+    role: 'learner',
+    employer: 'Syarikat Elektronik Cahaya Sdn Bhd',
+  },
+  {
+    email: 'tan.weiming@demo.rtw-academy.my',
+    fullName: 'Tan Wei Ming',
+    role: 'learner',
+    employer: 'Lintas Pulau Logistics Sdn Bhd',
+  },
+  {
+    email: 'kavitha@demo.rtw-academy.my',
+    fullName: 'Kavitha a/p Ramasamy',
+    role: 'learner',
+    employer: 'Hotel Seri Selatan Johor Bahru',
+    locale: 'ms',
+  },
+  {
+    email: 'jugah@demo.rtw-academy.my',
+    fullName: 'Jugah anak Nyandang',
+    role: 'learner',
+    employer: 'Ladang Sungai Sarawak Berhad',
+  },
+  {
+    email: 'mei.ling@demo.rtw-academy.my',
+    fullName: 'Lim Mei Ling',
+    role: 'learner',
+    employer: 'Syarikat Elektronik Cahaya Sdn Bhd',
+  },
+  {
+    email: 'hafiz@demo.rtw-academy.my',
+    fullName: 'Muhammad Hafiz bin Othman',
+    role: 'learner',
+    employer: 'Lintas Pulau Logistics Sdn Bhd',
+  },
 ];
 
 /** Extra demo steps that later features register (enrolments, progress, attempts, certificates). */

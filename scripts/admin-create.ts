@@ -3,7 +3,8 @@ import { createDb, migrateDb } from '../src/lib/server/db.ts';
 import { createOrPromoteAdmin } from '../src/lib/server/user.ts';
 import { databaseUrl } from './db-url.ts';
 
-const usage = 'Usage: npm run admin:create -- --email <email> --name "<full name>" --password <password> [--employer "<name>"]';
+const usage =
+  'Usage: npm run admin:create -- --email <email> --name "<full name>" --password <password> [--employer "<name>"]';
 
 let values;
 try {
@@ -28,7 +29,12 @@ const db = await createDb(databaseUrl(), { authToken: process.env.DATABASE_AUTH_
 await migrateDb(db);
 const result = await createOrPromoteAdmin(
   db,
-  { email: values.email, fullName: values.name, password: values.password, organisationName: values.employer },
+  {
+    email: values.email,
+    fullName: values.name,
+    password: values.password,
+    organisationName: values.employer,
+  },
   Date.now(),
 );
 db.close();

@@ -1,6 +1,7 @@
 import { seedDemo } from '../db/seed.ts';
 import { createDb, migrateDb } from '../src/lib/server/db.ts';
 import { databaseUrl, isDefaultLocalDatabase } from './db-url.ts';
+import { demoSeedSteps } from './demo-steps.ts';
 
 const url = databaseUrl();
 if (!isDefaultLocalDatabase(url)) {
@@ -9,5 +10,5 @@ if (!isDefaultLocalDatabase(url)) {
 }
 const db = await createDb(url);
 await migrateDb(db);
-console.log(await seedDemo(db, Date.now()));
+console.log(await seedDemo(db, Date.now(), demoSeedSteps));
 db.close();

@@ -27,9 +27,18 @@ export const auth = {
         organisationId: input.organisationId,
         newOrganisationName: input.newOrganisationName,
       };
-      const result = await registerUser(db, { ...input, locale: context.locals.locale }, { now, address: context.clientAddress });
+      const result = await registerUser(
+        db,
+        { ...input, locale: context.locals.locale },
+        { now, address: context.clientAddress },
+      );
       if (!result.ok) return { ...result, values };
-      const { token, session } = await createSession(db, result.user.id, now, context.request.headers.get('user-agent'));
+      const { token, session } = await createSession(
+        db,
+        result.user.id,
+        now,
+        context.request.headers.get('user-agent'),
+      );
       setSessionCookie(context.cookies, token, session.expiresAt, secureCookies());
       return { ok: true as const, name: result.user.fullName };
     },
@@ -41,13 +50,19 @@ export const auth = {
     handler: async (input, context) => {
       const values = { email: input.email };
       const missing = { email: input.email.trim() === '', password: input.password === '' };
-      if (missing.email || missing.password) return { ok: false as const, reason: 'missing' as const, missing, values };
+      if (missing.email || missing.password)
+        return { ok: false as const, reason: 'missing' as const, missing, values };
       const db = await getDb();
       const now = Date.now();
       const result = await authenticate(db, input, { now, address: context.clientAddress });
       if (!result.ok) return { ...result, values };
       if (context.locals.session) await invalidateSession(db, context.locals.session.id);
-      const { token, session } = await createSession(db, result.user.id, now, context.request.headers.get('user-agent'));
+      const { token, session } = await createSession(
+        db,
+        result.user.id,
+        now,
+        context.request.headers.get('user-agent'),
+      );
       setSessionCookie(context.cookies, token, session.expiresAt, secureCookies());
       return { ok: true as const, redirectTo: safeReturnPath(input.next) };
     },

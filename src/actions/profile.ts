@@ -18,7 +18,11 @@ export const profile = {
       const result = await updateProfile(await getDb(), user.id, input);
       if (!result.ok) return { ...result, values: input };
       if (isLocale(input.locale)) {
-        context.cookies.set(LOCALE_COOKIE, input.locale, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
+        context.cookies.set(LOCALE_COOKIE, input.locale, {
+          path: '/',
+          sameSite: 'lax',
+          maxAge: 60 * 60 * 24 * 365,
+        });
       }
       return { ok: true as const };
     },
@@ -34,7 +38,12 @@ export const profile = {
       if (!result.ok) return result;
       // A changed password ends every session, then this device gets a fresh one.
       await invalidateUserSessions(db, user.id);
-      const { token, session } = await createSession(db, user.id, Date.now(), context.request.headers.get('user-agent'));
+      const { token, session } = await createSession(
+        db,
+        user.id,
+        Date.now(),
+        context.request.headers.get('user-agent'),
+      );
       setSessionCookie(context.cookies, token, session.expiresAt, secureCookies());
       return { ok: true as const };
     },

@@ -32,11 +32,13 @@ export default {
   'register.welcome': 'Welcome, {name}. Your account is ready.',
   'errors.fullName.required': 'Enter your full name',
   'errors.fullName.too-long': 'Full name must be 120 characters or fewer',
-  'errors.fullName.invalid': 'Full name contains characters we cannot use. Use letters, spaces and punctuation only',
+  'errors.fullName.invalid':
+    'Full name contains characters we cannot use. Use letters, spaces and punctuation only',
   'errors.email.required': 'Enter your email address',
   'errors.email.too-long': 'Email address must be 254 characters or fewer',
   'errors.email.invalid': 'Enter an email address in the right format, like name@example.com',
-  'errors.email.taken': 'An account with this email address already exists. Sign in instead, or use another email',
+  'errors.email.taken':
+    'An account with this email address already exists. Sign in instead, or use another email',
   'errors.password.too-short': 'Password must be at least 8 characters',
   'errors.password.too-long': 'Password must be 128 characters or fewer',
   'errors.password.common': 'This password is too common and easy to guess. Choose another one',
@@ -65,7 +67,8 @@ export default {
   'profile.changePassword': 'Change password',
   'profile.passwordChanged': 'Your password is changed. You were signed out on your other devices.',
   'profile.sessionsTitle': 'Where you are signed in',
-  'profile.sessionsLead': 'You are signed in on {count} device(s). If you see one you do not know, sign out everywhere and change your password.',
+  'profile.sessionsLead':
+    'You are signed in on {count} device(s). If you see one you do not know, sign out everywhere and change your password.',
   'profile.signOutEverywhere': 'Sign out of all devices',
   'profile.signedOutEverywhere': 'You are signed out of all devices.',
   'locale.en': 'English',

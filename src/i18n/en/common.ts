@@ -36,8 +36,7 @@ export default {
   'error.server.title': 'Something went wrong on our side',
   'error.server.body':
     'We could not finish that. Nothing you saved before is lost. Try again in a minute; if it keeps happening, tell your administrator the time it happened.',
-  'error.throttled':
-    'Too many attempts. Wait {minutes} minute(s), then try again.',
+  'error.throttled': 'Too many attempts. Wait {minutes} minute(s), then try again.',
   'error.sessionExpired': 'Your session expired. Sign in again to continue where you left off.',
   'home.title': 'Help injured and ill workers back to safe, productive work',
   'home.lead':
@@ -55,7 +54,8 @@ export default {
   'home.learn4': 'Monitoring the return for 6 months so it lasts',
   'home.howTitle': 'How it works',
   'home.how1': 'Register under your employer and enrol in a course.',
-  'home.how2': 'Read short lessons on your phone or computer, at your own pace. We remember where you stopped.',
+  'home.how2':
+    'Read short lessons on your phone or computer, at your own pace. We remember where you stopped.',
   'home.how3': 'Pass the quizzes and the final assessment.',
   'home.how4': 'Get a certificate that anyone can check online.',
   'language.changed': 'Language changed to English.',

@@ -10,7 +10,8 @@ export default {
   'signIn.registerLink': 'Buat akaun',
   'signIn.invalid':
     'Alamat e-mel atau kata laluan tidak betul. Semak kedua-duanya dan cuba lagi. Selepas 5 cubaan salah, kami akan meminta anda menunggu beberapa minit.',
-  'signIn.deactivated': 'Akaun ini telah dinyahaktifkan. Minta pentadbir RTW Academy anda mengaktifkannya semula.',
+  'signIn.deactivated':
+    'Akaun ini telah dinyahaktifkan. Minta pentadbir RTW Academy anda mengaktifkannya semula.',
   'signIn.emailRequired': 'Masukkan alamat e-mel anda',
   'signIn.passwordRequired': 'Masukkan kata laluan anda',
   'register.title': 'Buat akaun anda',
@@ -33,7 +34,8 @@ export default {
   'register.welcome': 'Selamat datang, {name}. Akaun anda sudah sedia.',
   'errors.fullName.required': 'Masukkan nama penuh anda',
   'errors.fullName.too-long': 'Nama penuh mestilah 120 aksara atau kurang',
-  'errors.fullName.invalid': 'Nama penuh mengandungi aksara yang tidak boleh digunakan. Gunakan huruf, ruang dan tanda baca sahaja',
+  'errors.fullName.invalid':
+    'Nama penuh mengandungi aksara yang tidak boleh digunakan. Gunakan huruf, ruang dan tanda baca sahaja',
   'errors.email.required': 'Masukkan alamat e-mel anda',
   'errors.email.too-long': 'Alamat e-mel mestilah 254 aksara atau kurang',
   'errors.email.invalid': 'Masukkan alamat e-mel dalam format yang betul, seperti nama@contoh.com',
@@ -66,7 +68,8 @@ export default {
   'profile.changePassword': 'Tukar kata laluan',
   'profile.passwordChanged': 'Kata laluan anda telah ditukar. Anda telah dilog keluar daripada peranti lain.',
   'profile.sessionsTitle': 'Di mana anda log masuk',
-  'profile.sessionsLead': 'Anda log masuk pada {count} peranti. Jika ada yang anda tidak kenali, log keluar daripada semua peranti dan tukar kata laluan anda.',
+  'profile.sessionsLead':
+    'Anda log masuk pada {count} peranti. Jika ada yang anda tidak kenali, log keluar daripada semua peranti dan tukar kata laluan anda.',
   'profile.signOutEverywhere': 'Log keluar daripada semua peranti',
   'profile.signedOutEverywhere': 'Anda telah dilog keluar daripada semua peranti.',
   'locale.en': 'English',

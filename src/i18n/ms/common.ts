@@ -39,7 +39,8 @@ export default {
   'error.server.body':
     'Kami tidak dapat menyelesaikannya. Apa yang telah anda simpan sebelum ini tidak hilang. Cuba lagi dalam seminit; jika masih berlaku, beritahu pentadbir anda masa ia berlaku.',
   'error.throttled': 'Terlalu banyak cubaan. Tunggu {minutes} minit, kemudian cuba lagi.',
-  'error.sessionExpired': 'Sesi anda telah tamat. Log masuk semula untuk menyambung dari tempat anda berhenti.',
+  'error.sessionExpired':
+    'Sesi anda telah tamat. Log masuk semula untuk menyambung dari tempat anda berhenti.',
   'home.title': 'Bantu pekerja yang cedera dan sakit kembali ke kerja yang selamat dan produktif',
   'home.lead':
     'RTW Academy melatih pegawai sumber manusia, pegawai keselamatan dan penyelia menjadi Penyelaras Kembali Bekerja (RTW): orang di tempat kerja yang terus berhubung dengan pekerja yang cedera atau sakit, merancang kepulangannya bersama doktor dan pengurus kes PERKESO, dan membuat susulan sehingga kepulangan itu kekal.',
@@ -56,7 +57,8 @@ export default {
   'home.learn4': 'Memantau kepulangan selama 6 bulan supaya ia berkekalan',
   'home.howTitle': 'Cara ia berfungsi',
   'home.how1': 'Daftar di bawah majikan anda dan sertai kursus.',
-  'home.how2': 'Baca pelajaran ringkas di telefon atau komputer, mengikut rentak anda. Kami ingat di mana anda berhenti.',
+  'home.how2':
+    'Baca pelajaran ringkas di telefon atau komputer, mengikut rentak anda. Kami ingat di mana anda berhenti.',
   'home.how3': 'Lulus kuiz dan penilaian akhir.',
   'home.how4': 'Dapatkan sijil yang boleh disemak oleh sesiapa sahaja dalam talian.',
   'language.changed': 'Bahasa ditukar kepada Bahasa Malaysia.',

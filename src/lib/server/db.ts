@@ -1,7 +1,7 @@
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from '../../../db/schema.ts';
@@ -73,10 +73,13 @@ export async function createDb(url: string, options: DatabaseOptions = {}): Prom
 /** Folder of the drizzle-kit migrations; the server runs from the project root. */
 export function migrationsFolder(): string {
   if (process.env.MIGRATIONS_DIR) return resolve(process.env.MIGRATIONS_DIR);
-  const here = dirname(fileURLToPath(import.meta.url));
-  // Source tree (scripts, tests): src/lib/server → ../../../db/migrations. Built server: cwd.
-  const fromSource = resolve(here, '../../../db/migrations');
-  return here.includes(`${'/dist/'}`) ? resolve(process.cwd(), 'db/migrations') : fromSource;
+  // Source tree (scripts, tests): src/lib/server → ../../../db/migrations. A built server's
+  // chunks live elsewhere, and it runs from the project root.
+  const fromSource = resolve(
+    dirname(fileURLToPath(import.meta.url)),
+    '../../../db/migrations/meta/_journal.json',
+  );
+  return existsSync(fromSource) ? dirname(dirname(fromSource)) : resolve(process.cwd(), 'db/migrations');
 }
 
 /** Applies pending migrations (idempotent). */

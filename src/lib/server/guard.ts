@@ -1,18 +1,14 @@
 import { ActionError, type ActionAPIContext } from 'astro:actions';
 import type { APIContext, AstroGlobal } from 'astro';
 import type { Role } from '../../../db/schema.ts';
+import { hasRole } from './guard-roles.ts';
 import type { SessionUser } from './session.ts';
+
+export { hasRole };
 
 type PageContext = Pick<AstroGlobal | APIContext, 'locals' | 'url' | 'redirect'>;
 
 export type Guarded = { ok: true; user: SessionUser } | { ok: false; response: Response };
-
-/** Roles allowed for a given minimum role. */
-export function hasRole(user: Pick<SessionUser, 'role'>, role: Role): boolean {
-  if (role === 'learner') return true;
-  if (role === 'trainer') return user.role === 'trainer' || user.role === 'admin';
-  return user.role === 'admin';
-}
 
 function notFound(): Response {
   return new Response(null, { status: 404 });
@@ -23,7 +19,11 @@ function notFound(): Response {
  * 401 (endpoints); signed-in users without the role get 404, so the page's existence is not
  * revealed.
  */
-export function requireUser(ctx: PageContext, role: Role = 'learner', kind: 'page' | 'endpoint' = 'page'): Guarded {
+export function requireUser(
+  ctx: PageContext,
+  role: Role = 'learner',
+  kind: 'page' | 'endpoint' = 'page',
+): Guarded {
   const user = ctx.locals.user;
   if (!user) {
     if (kind === 'endpoint') return { ok: false, response: new Response(null, { status: 401 }) };
@@ -36,7 +36,10 @@ export function requireUser(ctx: PageContext, role: Role = 'learner', kind: 'pag
 }
 
 /** The same decision for an action: throws the matching ActionError. */
-export function requireActionUser(ctx: Pick<ActionAPIContext, 'locals'>, role: Role = 'learner'): SessionUser {
+export function requireActionUser(
+  ctx: Pick<ActionAPIContext, 'locals'>,
+  role: Role = 'learner',
+): SessionUser {
   const user = ctx.locals.user;
   if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
   if (!hasRole(user, role)) throw new ActionError({ code: 'NOT_FOUND', message: 'Not found.' });

@@ -10,7 +10,7 @@ const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   common ??= new Set(
-    (dictionary['passwords-common'] as string[]).filter((p) => p.length >= PASSWORD_MIN).map((p) => p.toLowerCase()),
+    dictionary['passwords-common'].filter((p) => p.length >= PASSWORD_MIN).map((p) => p.toLowerCase()),
   );
   return common;
 }
@@ -18,7 +18,10 @@ function commonPasswords(): Set<string> {
 export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email';
 
 /** Checks a new password against the policy; null when acceptable. */
-export function checkPasswordPolicy(password: string, context: { email?: string } = {}): PasswordProblem | null {
+export function checkPasswordPolicy(
+  password: string,
+  context: { email?: string } = {},
+): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return 'too-short';
   if (length > PASSWORD_MAX) return 'too-long';

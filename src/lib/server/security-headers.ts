@@ -5,7 +5,10 @@ export function applySecurityHeaders(headers: Headers, options: { production: bo
   // Astro's security.csp sends the page policy (as a header with the Node adapter, or a <meta>,
   // where frame-ancestors is ignored); either way frame-ancestors must travel in a header.
   const policy = headers.get('Content-Security-Policy');
-  headers.set('Content-Security-Policy', policy ? `${policy.replace(/[;\s]+$/, '')}; frame-ancestors 'none'` : "frame-ancestors 'none'");
+  headers.set(
+    'Content-Security-Policy',
+    policy ? `${policy.replace(/[;\s]+$/, '')}; frame-ancestors 'none'` : "frame-ancestors 'none'",
+  );
   headers.set('X-Frame-Options', 'DENY');
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');

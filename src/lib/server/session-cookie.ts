@@ -5,7 +5,12 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-rtw_session' : 'rtw_session';
 }
 
-export function setSessionCookie(cookies: AstroCookies, token: string, expiresAt: number, secure: boolean): void {
+export function setSessionCookie(
+  cookies: AstroCookies,
+  token: string,
+  expiresAt: number,
+  secure: boolean,
+): void {
   cookies.set(sessionCookieName(secure), token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -16,7 +21,13 @@ export function setSessionCookie(cookies: AstroCookies, token: string, expiresAt
 }
 
 export function deleteSessionCookie(cookies: AstroCookies, secure: boolean): void {
-  cookies.set(sessionCookieName(secure), '', { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 0 });
+  cookies.set(sessionCookieName(secure), '', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: 0,
+  });
 }
 
 export const LOCALE_COOKIE = 'rtw_lang';

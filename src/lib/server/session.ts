@@ -53,7 +53,14 @@ export async function createSession(
   );
   return {
     token,
-    session: { id, userId, createdAt: now, lastVerifiedAt: now, expiresAt: sessionExpiry(now, now), renewed: true },
+    session: {
+      id,
+      userId,
+      createdAt: now,
+      lastVerifiedAt: now,
+      expiresAt: sessionExpiry(now, now),
+      renewed: true,
+    },
   };
 }
 
@@ -107,8 +114,14 @@ export async function validateSessionToken(
     lastVerifiedAt = now;
     renewed = true;
     await db.write(async (orm) => {
-      await orm.update(session).set({ lastVerifiedAt: new Date(now) }).where(eq(session.id, row.id));
-      await orm.update(user).set({ lastActiveAt: new Date(now) }).where(eq(user.id, row.user.id));
+      await orm
+        .update(session)
+        .set({ lastVerifiedAt: new Date(now) })
+        .where(eq(session.id, row.id));
+      await orm
+        .update(user)
+        .set({ lastActiveAt: new Date(now) })
+        .where(eq(user.id, row.user.id));
     });
   }
   const { status: _status, ...sessionUser } = row.user;

@@ -21,7 +21,12 @@ export const throttlePolicies = {
   /** Wrong passwords from one client address, across accounts. */
   signInAddress: { maxFailures: 20, windowMs: 15 * minute, baseBlockMs: 5 * minute, maxBlockMs: 60 * minute },
   /** Registrations from one client address (every attempt counts). */
-  registerAddress: { maxFailures: 10, windowMs: 60 * minute, baseBlockMs: 15 * minute, maxBlockMs: 60 * minute },
+  registerAddress: {
+    maxFailures: 10,
+    windowMs: 60 * minute,
+    baseBlockMs: 15 * minute,
+    maxBlockMs: 60 * minute,
+  },
   /** Certificate code look-ups from one client address. */
   verifyAddress: { maxFailures: 30, windowMs: 10 * minute, baseBlockMs: 5 * minute, maxBlockMs: 30 * minute },
 } as const satisfies Record<string, ThrottlePolicy>;

@@ -48,7 +48,10 @@ export async function getUserById(db: Database, id: string): Promise<UserRecord 
 }
 
 export async function getUserByEmail(db: Database, email: string): Promise<UserRecord | null> {
-  const [row] = await db.orm.select(userColumns).from(user).where(eq(user.email, normaliseEmail(email)));
+  const [row] = await db.orm
+    .select(userColumns)
+    .from(user)
+    .where(eq(user.email, normaliseEmail(email)));
   return row ?? null;
 }
 
@@ -201,7 +204,10 @@ export async function setUserLocale(db: Database, userId: string, locale: Locale
   await db.write((orm) => orm.update(user).set({ locale }).where(eq(user.id, userId)));
 }
 
-export type PasswordChangeErrors = Partial<{ currentPassword: 'wrong'; newPassword: PasswordProblem | 'same' }>;
+export type PasswordChangeErrors = Partial<{
+  currentPassword: 'wrong';
+  newPassword: PasswordProblem | 'same';
+}>;
 
 /** Changes a password after checking the current one. The caller ends the user's other sessions. */
 export async function changePassword(
@@ -228,8 +234,7 @@ export async function changePassword(
 }
 
 export type AdminUpsertResult =
-  | { ok: true; created: boolean; user: UserRecord }
-  | { ok: false; problem: string };
+  { ok: true; created: boolean; user: UserRecord } | { ok: false; problem: string };
 
 /**
  * Creates an admin, or promotes an existing account to admin (its password is then reset to

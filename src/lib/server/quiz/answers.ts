@@ -1,4 +1,10 @@
-import { answerableQuestions, orderById, resolveLayout, type AttemptLayout, type ResolvedAnswerable } from './draw.ts';
+import {
+  answerableQuestions,
+  orderById,
+  resolveLayout,
+  type AttemptLayout,
+  type ResolvedAnswerable,
+} from './draw.ts';
 import type { AnswerableQuestion, Quiz } from './schema.ts';
 
 /** single: the chosen option id. */
@@ -12,7 +18,8 @@ export type OrderingAnswer = string[];
 /** matching: premise id to the chosen response id. */
 export type MatchingAnswer = Record<string, string>;
 
-export type AnswerValue = SingleAnswer | MultipleAnswer | TrueFalseAnswer | OrderingAnswer | MatchingAnswer;
+// TrueFalseAnswer is a string too; it is listed for the reader, not the compiler.
+export type AnswerValue = SingleAnswer | MultipleAnswer | OrderingAnswer | MatchingAnswer;
 
 /** A learner's answers keyed by question id; a scenario's sub-questions by their own ids. A missing key is no answer. */
 export type Answers = Record<string, AnswerValue>;
@@ -46,7 +53,9 @@ function idSet(entries: ReadonlyArray<{ id: string }>): Set<string> {
 export function normaliseAnswer(question: AnswerableQuestion, raw: unknown): AnswerValue | undefined {
   switch (question.type) {
     case 'single':
-      return typeof raw === 'string' && question.options.some((option) => option.id === raw) ? raw : undefined;
+      return typeof raw === 'string' && question.options.some((option) => option.id === raw)
+        ? raw
+        : undefined;
     case 'truefalse':
       if (raw === true || raw === 'true') return 'true';
       if (raw === false || raw === 'false') return 'false';
@@ -95,7 +104,10 @@ interface FormFields {
   matches: Map<string, string>;
 }
 
-function orderingFromPositions(resolved: ResolvedAnswerable, positions: Map<string, string>): string[] | undefined {
+function orderingFromPositions(
+  resolved: ResolvedAnswerable,
+  positions: Map<string, string>,
+): string[] | undefined {
   if (resolved.question.type !== 'ordering') return undefined;
   const shown = orderById(resolved.question.items, resolved.entry.itemOrder);
   const ranked = shown.map((item, shownIndex) => {

@@ -67,8 +67,14 @@ function gradeAnswerable(question: AnswerableQuestion, answers: Answers, parentI
   const answer = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
   const fraction = answerFraction(question, answer);
   // Partial credit is rounded for display, never above the maximum; full marks stay exact.
-  const points = fraction >= 1 ? question.points : Math.min(roundTo(question.points * fraction, 4), question.points);
-  const grade: QuestionGrade = { questionId: question.id, points, maxPoints: question.points, correct: fraction >= 1 };
+  const points =
+    fraction >= 1 ? question.points : Math.min(roundTo(question.points * fraction, 4), question.points);
+  const grade: QuestionGrade = {
+    questionId: question.id,
+    points,
+    maxPoints: question.points,
+    correct: fraction >= 1,
+  };
   if (parentId !== undefined) grade.parentId = parentId;
   return grade;
 }

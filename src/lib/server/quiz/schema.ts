@@ -4,7 +4,10 @@ import { z } from 'astro/zod';
 export const QUIZ_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Error option for a leaf value: says whether it is missing or of the wrong kind. */
-function expecting(kind: string, whatToAdd: string = kind): { error: (issue: { input?: unknown }) => string } {
+function expecting(
+  kind: string,
+  whatToAdd: string = kind,
+): { error: (issue: { input?: unknown }) => string } {
   return {
     error: (issue) => (issue.input === undefined ? `is missing: add ${whatToAdd}` : `must be ${kind}`),
   };
@@ -25,7 +28,8 @@ function strictObject<const Shape extends z.core.$ZodShape>(shape: Shape) {
 }
 
 const id = z.string(expecting('text', 'an id such as "dm-01"')).regex(QUIZ_ID_PATTERN, {
-  error: 'must use only lowercase letters, digits and hyphens, starting with a letter or digit (for example "dm-01")',
+  error:
+    'must use only lowercase letters, digits and hyphens, starting with a letter or digit (for example "dm-01")',
 });
 
 function requiredText(what: string) {
@@ -255,9 +259,11 @@ export const quizSchema = strictObject({
     });
     const { drawCount } = quiz.settings;
     if (drawCount !== undefined && drawCount > quiz.questions.length) {
+      const available =
+        quiz.questions.length === 1 ? 'is only 1 question' : `are only ${quiz.questions.length} questions`;
       issues.push({
         path: ['settings', 'drawCount'],
-        message: `is ${drawCount} but there are only ${quiz.questions.length} questions (a scenario counts as one): lower drawCount or add questions`,
+        message: `is ${drawCount} but there ${available} (a scenario counts as one): lower drawCount or add questions`,
       });
     }
     for (const issue of issues) context.addIssue({ code: 'custom', ...issue });

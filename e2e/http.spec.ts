@@ -1,0 +1,145 @@
+import { expect, test as base } from '@playwright/test';
+import { demo } from './fixtures.ts';
+
+/** HTTP-level checks against the two server processes (no browser page needed). */
+const test = base;
+const first = 'http://127.0.0.1:4601';
+const second = 'http://127.0.0.1:4602';
+
+function form(values: Record<string, string>): string {
+  return new URLSearchParams(values).toString();
+}
+
+async function signInCookie(
+  origin: string,
+  address: string,
+  email: string,
+  password: string,
+): Promise<Response> {
+  return fetch(`${origin.replace('127.0.0.1', address)}/sign-in?_action=auth.signIn`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: origin.replace('127.0.0.1', address),
+    },
+    body: form({ email, password, next: '/profile' }),
+  });
+}
+
+function sessionCookie(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((c) => c.includes('rtw_session='));
+  if (!cookie) throw new Error(`no session cookie (status ${response.status})`);
+  return cookie.split(';')[0]!;
+}
+
+test('two server processes on one database serve the same signed-in user', async () => {
+  const response = await signInCookie(first, '127.0.1.1', demo.learner.email, demo.password);
+  expect(response.status).toBe(303);
+  const cookie = sessionCookie(response);
+  for (const origin of [first, second]) {
+    const page = await fetch(`${origin.replace('127.0.0.1', '127.0.1.1')}/profile`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(demo.learner.name);
+  }
+});
+
+test('a tampered or unknown session cookie signs nobody in', async () => {
+  const response = await signInCookie(first, '127.0.1.2', demo.learner.email, demo.password);
+  const cookie = sessionCookie(response);
+  const [name, value] = cookie.split('=') as [string, string];
+  const tampered = `${name}=${value.slice(0, -1)}${value.endsWith('a') ? 'b' : 'a'}`;
+  for (const bad of [tampered, `${name}=garbage`, `${name}=${'a'.repeat(49)}`, `${name}=${value}.extra`]) {
+    const page = await fetch(`${first}/profile`, { headers: { cookie: bad }, redirect: 'manual' });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toContain('/sign-in');
+  }
+});
+
+test('a cross-origin form POST is refused with 403', async () => {
+  const response = await fetch(`${first}/sign-in?_action=auth.signIn`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+    body: form({ email: demo.learner.email, password: demo.password }),
+  });
+  expect(response.status).toBe(403);
+  expect(response.headers.getSetCookie().some((c) => c.includes('rtw_session='))).toBe(false);
+});
+
+test('repeated wrong passwords are throttled with 429 and Retry-After', async () => {
+  const address = '127.0.1.3';
+  const statuses: number[] = [];
+  let last: Response | undefined;
+  for (let i = 0; i < 6; i++) {
+    last = await signInCookie(first, address, demo.trainer.email, `wrong-${i}`);
+    statuses.push(last.status);
+  }
+  expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+  expect(statuses[5]).toBe(429);
+  expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(await last!.text()).toContain('Too many attempts');
+  // The block is shared through the database: the other process refuses too.
+  const other = await signInCookie(second, address, demo.trainer.email, demo.password);
+  expect(other.status).toBe(429);
+});
+
+test('hostile input in every registration field never causes a 500', async () => {
+  const hostile = [
+    'x'.repeat(20_000),
+    '<script>alert(1)</script>',
+    "'; DROP TABLE user; --",
+    '🙂🙃'.repeat(40),
+    '陈美玲 கவிதா Zoë',
+    '\u0000\u202e',
+    '{{7*7}} ${7*7}',
+  ];
+  let index = 0;
+  for (const value of hostile) {
+    index += 1;
+    const address = `127.0.2.${index}`;
+    const response = await fetch(`http://${address}:4601/register?_action=auth.register`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://${address}:4601` },
+      body: form({
+        fullName: value,
+        email: `${value}@x`,
+        password: value,
+        organisationId: value,
+        newOrganisationName: value,
+      }),
+    });
+    expect(response.status, `input ${JSON.stringify(value.slice(0, 20))}`).toBeLessThan(500);
+    const html = await response.text();
+    // Inside a quoted attribute value the text is inert; anywhere else it would run.
+    expect(html.replaceAll(/value="[^"]*"/g, '')).not.toContain('<script>alert(1)</script>');
+  }
+});
+
+test('an oversized body is refused without a 500', async () => {
+  const response = await fetch(`${first}/register?_action=auth.register`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: first },
+    body: form({ fullName: 'x'.repeat(2_000_000) }),
+  });
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(response.status).toBeLessThan(500);
+});
+
+test('security headers are sent', async () => {
+  const response = await fetch(`${first}/sign-in`);
+  const csp = response.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("default-src 'self'");
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+});
+
+test('unknown pages get the custom 404 page', async () => {
+  const response = await fetch(`${first}/no/such/page`);
+  expect(response.status).toBe(404);
+  expect(await response.text()).toContain('Page not found');
+});

@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser journeys against the real built server (`npm run build`), two processes on one
+ * database file. Started by `npm run test:e2e` (scripts/e2e.ts), which builds, prepares the
+ * database and finds Debian's Chromium.
+ */
+const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db';
+export const ports = [4601, 4602] as const;
+const serverEnv = { DATABASE_URL: databaseUrl, SITE_URL: `http://127.0.0.1:${ports[0]}`, HOST: '0.0.0.0' };
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  outputDir: 'test-results/playwright',
+  use: {
+    baseURL: `http://127.0.0.1:${ports[0]}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: ports.map((port) => ({
+    command: `node ${process.env.E2E_SERVER_ENTRY ?? 'dist/server/entry.mjs'}`,
+    url: `http://127.0.0.1:${port}/`,
+    env: { ...serverEnv, PORT: String(port) },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  })),
+});

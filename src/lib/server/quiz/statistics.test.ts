@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import type { Answers } from './answers.ts';
+import { drawAttempt, seededRandom, type AttemptLayout } from './draw.ts';
+import { gradeAttempt } from './grading.ts';
+import { fixtureQuiz } from './quiz-fixture.ts';
+import { quizSchema } from './schema.ts';
+import { quizStatistics, type AttemptRecord } from './statistics.ts';
+
+const trueFalse = (id: string, answer: boolean) => ({ id, type: 'truefalse', prompt: `${id}?`, answer });
+
+const quiz = quizSchema.parse({
+  title: 'Statistics',
+  settings: { passMark: 60, shuffleQuestions: false, shuffleOptions: false },
+  questions: [
+    {
+      id: 'q1',
+      type: 'single',
+      prompt: 'Pick',
+      options: [
+        { id: 'a', text: 'A', correct: true },
+        { id: 'b', text: 'B' },
+        { id: 'c', text: 'C' },
+      ],
+    },
+    trueFalse('q2', true),
+    trueFalse('q3', false),
+    trueFalse('q4', true),
+    {
+      id: 's',
+      type: 'scenario',
+      scenario: 'Case',
+      questions: [trueFalse('s-a', true), trueFalse('s-b', false)],
+    },
+  ],
+});
+
+const drawnThree: AttemptLayout = [
+  { questionId: 'q1', optionOrder: ['a', 'b', 'c'] },
+  { questionId: 'q2' },
+  { questionId: 'q3' },
+];
+
+function attempt(answers: Answers, layout: AttemptLayout = drawnThree): AttemptRecord {
+  const { percent, passed } = gradeAttempt(quiz, layout, answers);
+  return { layout, answers, percent, passed };
+}
+
+// Percents: 66.67, 100, 66.67, 33.33, 33.33, 0. Ranked low to high (ties by position):
+// #6, #4, #5, #1, #3, #2; the 27% groups hold 2 attempts each: low #6 #4, high #3 #2.
+const crafted = [
+  attempt({ q1: 'a', q2: 'true', q3: 'true' }),
+  attempt({ q1: 'a', q2: 'true', q3: 'false' }),
+  attempt({ q1: 'b', q2: 'true', q3: 'false' }),
+  attempt({ q1: 'b', q2: 'false', q3: 'false' }),
+  attempt({ q1: 'c', q3: 'false' }),
+  attempt({}),
+];
+
+describe('quizStatistics', () => {
+  const stats = quizStatistics(quiz, crafted);
+  const byId = (id: string) => stats.questions.find((question) => question.questionId === id);
+
+  it('counts attempts, the pass rate and the score bands', () => {
+    expect(stats.attempts).toBe(6);
+    expect(stats.passRate).toBe(50);
+    expect(stats.distribution.map((band) => band.count)).toEqual([1, 0, 0, 2, 0, 0, 2, 0, 0, 1]);
+    expect(stats.distribution[9]).toEqual({ from: 90, to: 100, count: 1 });
+  });
+
+  it('computes facility, discrimination and option counts per question', () => {
+    expect(byId('q1')).toEqual({
+      questionId: 'q1',
+      type: 'single',
+      timesDrawn: 6,
+      facility: 33.33,
+      discrimination: 0.5,
+      optionCounts: { a: 2, b: 2, c: 1 },
+    });
+    expect(byId('q2')).toMatchObject({
+      facility: 50,
+      discrimination: 1,
+      optionCounts: { true: 3, false: 1 },
+    });
+    expect(byId('q3')).toMatchObject({
+      facility: 66.67,
+      discrimination: 0.5,
+      optionCounts: { true: 1, false: 4 },
+    });
+  });
+
+  it('lists questions never drawn, sub-questions included, with no facility', () => {
+    expect(stats.questions.map((question) => [question.questionId, question.parentId ?? null])).toEqual([
+      ['q1', null],
+      ['q2', null],
+      ['q3', null],
+      ['q4', null],
+      ['s', null],
+      ['s-a', 's'],
+      ['s-b', 's'],
+    ]);
+    expect(byId('q4')).toMatchObject({
+      timesDrawn: 0,
+      facility: null,
+      discrimination: null,
+      optionCounts: { true: 0, false: 0 },
+    });
+  });
+
+  it('reports scenarios and their sub-questions, with no discrimination below 4 attempts', () => {
+    const layout: AttemptLayout = [
+      { questionId: 's', subQuestions: [{ questionId: 's-a' }, { questionId: 's-b' }] },
+    ];
+    const few = quizStatistics(quiz, [
+      attempt({ 's-a': 'true', 's-b': 'true' }, layout),
+      attempt({ 's-a': 'true', 's-b': 'false' }, layout),
+    ]);
+    const find = (id: string) => few.questions.find((question) => question.questionId === id);
+    expect(find('s')).toEqual({
+      questionId: 's',
+      type: 'scenario',
+      timesDrawn: 2,
+      facility: 75,
+      discrimination: null,
+    });
+    expect(find('s-a')).toMatchObject({
+      parentId: 's',
+      timesDrawn: 2,
+      facility: 100,
+      optionCounts: { true: 2, false: 0 },
+    });
+    expect(find('s-b')).toMatchObject({ facility: 50, discrimination: null });
+  });
+
+  it('uses stored results instead of re-marking when given', () => {
+    const stored = crafted.map((record) => ({
+      ...record,
+      results: [{ questionId: 'q1', points: 1, maxPoints: 1 }],
+    }));
+    const withResults = quizStatistics(quiz, stored);
+    expect(withResults.questions.find((question) => question.questionId === 'q1')?.facility).toBe(100);
+    expect(withResults.questions.find((question) => question.questionId === 'q2')?.facility).toBe(0);
+  });
+
+  it('handles no attempts', () => {
+    const empty = quizStatistics(quiz, []);
+    expect(empty).toMatchObject({ attempts: 0, passRate: null });
+    expect(empty.distribution.every((band) => band.count === 0)).toBe(true);
+  });
+
+  it('is fast for 10,000 attempts', () => {
+    const random = seededRandom('stats');
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+    const attempts = Array.from({ length: 10_000 }, (_, index) => {
+      const layout = drawAttempt(fixtureQuiz, seededRandom(`attempt-${index}`));
+      const answers: Answers = {
+        'q-single': pick(['a', 'b', 'c']),
+        'q-multi': [pick(['a', 'c']), pick(['b', 'd'])],
+        'q-tf': pick(['true', 'false']),
+        'q-order': [pick(['contact', 'plan']), 'assess', pick(['plan', 'monitor'])],
+        'q-match': { yellow: pick(['fear', 'policy']), blue: 'supervisor' },
+        'q-case-a': pick(['a', 'b']),
+        'q-case-b': pick(['true', 'false']),
+      };
+      const { percent, passed } = gradeAttempt(fixtureQuiz, layout, answers);
+      return { layout, answers, percent, passed };
+    });
+    const started = performance.now();
+    const result = quizStatistics(fixtureQuiz, attempts);
+    const elapsed = performance.now() - started;
+    expect(result.attempts).toBe(10_000);
+    expect(result.distribution.reduce((sum, band) => sum + band.count, 0)).toBe(10_000);
+    for (const question of result.questions) {
+      expect(question.timesDrawn).toBe(10_000);
+      expect(question.discrimination).toBeGreaterThanOrEqual(-1);
+      expect(question.discrimination).toBeLessThanOrEqual(1);
+    }
+    expect(
+      result.questions.find((question) => question.questionId === 'q-tf')?.discrimination,
+    ).toBeGreaterThan(0);
+    expect(elapsed).toBeLessThan(2000);
+  });
+});
