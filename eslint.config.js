@@ -12,7 +12,6 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'db/migrations/',
-      'content-drafts/',
       'public/',
     ],
   },
