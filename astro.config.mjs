@@ -10,6 +10,8 @@ export default defineConfig({
   integrations: [react(), mdx()],
   server: { port: 4321, host: true },
   compressHTML: true,
+  // Shiki writes inline styles, which the CSP forbids; lessons have no code to highlight.
+  markdown: { syntaxHighlight: false },
   prefetch: false,
   devToolbar: { enabled: false },
   security: {
