@@ -45,6 +45,7 @@ export default defineConfig({
         default: 'http://localhost:4321',
       }),
       SECURE_COOKIES: envField.boolean({ context: 'server', access: 'secret', optional: true }),
+      TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true, default: false }),
     },
   },
 });

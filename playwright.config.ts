@@ -7,7 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db';
 export const ports = [4601, 4602] as const;
-const serverEnv = { DATABASE_URL: databaseUrl, SITE_URL: `http://127.0.0.1:${ports[0]}`, HOST: '0.0.0.0' };
+const serverEnv = { DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', SITE_URL: `http://127.0.0.1:${ports[0]}`, HOST: '0.0.0.0' };
 
 export default defineConfig({
   testDir: './e2e',

@@ -11,19 +11,30 @@ export const demo = {
   learner: { email: 'learner@demo.rtw-academy.my', name: 'Siti Nur Aisyah binti Abdullah' },
 } as const;
 
-let hostCounter = 10;
+let clientCounter = 0;
+
+/** A documentation-range address (never contacted: it only travels in a header). */
+export function nextClientAddress(): string {
+  clientCounter += 1;
+  const block = ['203.0.113', '198.51.100', '192.0.2'][Math.floor(clientCounter / 250) % 3];
+  return `${block}.${(clientCounter % 250) + 1}`;
+}
 
 /**
- * Each test talks to the server from its own loopback address (127.0.0.N), so the per-address
- * sign-in and registration throttles of one test never affect another.
+ * The servers run with TRUST_PROXY=true, as behind a reverse proxy, and each test presents its
+ * own client address in X-Forwarded-For, so the per-address sign-in and registration throttles
+ * of one test never affect another.
  */
-export const test = base.extend<{ host: string }>({
-  host: async ({}, use) => {
-    hostCounter += 1;
-    await use(`127.0.0.${hostCounter}`);
+export const test = base.extend<{ clientAddress: string; host: string }>({
+  clientAddress: async ({}, use) => {
+    await use(nextClientAddress());
   },
-  baseURL: async ({ host }, use) => {
-    await use(`http://${host}:4601`);
+  /** The host the servers listen on (kept for specs that build their own contexts). */
+  host: async ({}, use) => {
+    await use('127.0.0.1');
+  },
+  extraHTTPHeaders: async ({ clientAddress }, use) => {
+    await use({ 'X-Forwarded-For': clientAddress });
   },
 });
 

@@ -1,5 +1,5 @@
 import { expect, test as base } from '@playwright/test';
-import { demo } from './fixtures.ts';
+import { demo, nextClientAddress } from './fixtures.ts';
 
 /** HTTP-level checks against the two server processes (no browser page needed). */
 const test = base;
@@ -10,19 +10,17 @@ function form(values: Record<string, string>): string {
   return new URLSearchParams(values).toString();
 }
 
+/** Signs in as a client at `address`, sent in X-Forwarded-For (the servers trust the proxy header). */
 async function signInCookie(
   origin: string,
   address: string,
   email: string,
   password: string,
 ): Promise<Response> {
-  return fetch(`${origin.replace('127.0.0.1', address)}/sign-in?_action=auth.signIn`, {
+  return fetch(`${origin}/sign-in?_action=auth.signIn`, {
     method: 'POST',
     redirect: 'manual',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      origin: origin.replace('127.0.0.1', address),
-    },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'x-forwarded-for': address },
     body: form({ email, password, next: '/profile' }),
   });
 }
@@ -34,18 +32,18 @@ function sessionCookie(response: Response): string {
 }
 
 test('two server processes on one database serve the same signed-in user', async () => {
-  const response = await signInCookie(first, '127.0.1.1', demo.learner.email, demo.password);
+  const response = await signInCookie(first, nextClientAddress(), demo.learner.email, demo.password);
   expect(response.status).toBe(303);
   const cookie = sessionCookie(response);
   for (const origin of [first, second]) {
-    const page = await fetch(`${origin.replace('127.0.0.1', '127.0.1.1')}/profile`, { headers: { cookie } });
+    const page = await fetch(`${origin}/profile`, { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(demo.learner.name);
   }
 });
 
 test('a tampered or unknown session cookie signs nobody in', async () => {
-  const response = await signInCookie(first, '127.0.1.2', demo.learner.email, demo.password);
+  const response = await signInCookie(first, nextClientAddress(), demo.learner.email, demo.password);
   const cookie = sessionCookie(response);
   const [name, value] = cookie.split('=') as [string, string];
   const tampered = `${name}=${value.slice(0, -1)}${value.endsWith('a') ? 'b' : 'a'}`;
@@ -68,11 +66,13 @@ test('a cross-origin form POST is refused with 403', async () => {
 });
 
 test('repeated wrong passwords are throttled with 429 and Retry-After', async () => {
-  const address = '127.0.1.3';
+  const address = nextClientAddress();
+  // An address of its own and an account nobody else uses: the block must not leak into other tests.
+  const lockedEmail = `throttled.${Date.now()}@example.my`;
   const statuses: number[] = [];
   let last: Response | undefined;
   for (let i = 0; i < 6; i++) {
-    last = await signInCookie(first, address, demo.trainer.email, `wrong-${i}`);
+    last = await signInCookie(first, address, lockedEmail, `wrong-${i}`);
     statuses.push(last.status);
   }
   expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -80,7 +80,7 @@ test('repeated wrong passwords are throttled with 429 and Retry-After', async ()
   expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(await last!.text()).toContain('Too many attempts');
   // The block is shared through the database: the other process refuses too.
-  const other = await signInCookie(second, address, demo.trainer.email, demo.password);
+  const other = await signInCookie(second, address, lockedEmail, demo.password);
   expect(other.status).toBe(429);
 });
 
@@ -94,14 +94,15 @@ test('hostile input in every registration field never causes a 500', async () =>
     '\u0000\u202e',
     '{{7*7}} ${7*7}',
   ];
-  let index = 0;
   for (const value of hostile) {
-    index += 1;
-    const address = `127.0.2.${index}`;
-    const response = await fetch(`http://${address}:4601/register?_action=auth.register`, {
+    const response = await fetch(`${first}/register?_action=auth.register`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://${address}:4601` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: first,
+        'x-forwarded-for': nextClientAddress(),
+      },
       body: form({
         fullName: value,
         email: `${value}@x`,

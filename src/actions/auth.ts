@@ -2,6 +2,7 @@ import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { safeReturnPath } from '../lib/account-rules.ts';
 import { getDb, secureCookies } from '../lib/server/app.ts';
+import { clientAddressOf } from '../lib/server/client-address.ts';
 import { requireActionUser } from '../lib/server/guard.ts';
 import { createSession, invalidateSession, invalidateUserSessions } from '../lib/server/session.ts';
 import { deleteSessionCookie, setSessionCookie } from '../lib/server/session-cookie.ts';
@@ -30,7 +31,7 @@ export const auth = {
       const result = await registerUser(
         db,
         { ...input, locale: context.locals.locale },
-        { now, address: context.clientAddress },
+        { now, address: clientAddressOf(context) },
       );
       if (!result.ok) return { ...result, values };
       const { token, session } = await createSession(
@@ -54,7 +55,7 @@ export const auth = {
         return { ok: false as const, reason: 'missing' as const, missing, values };
       const db = await getDb();
       const now = Date.now();
-      const result = await authenticate(db, input, { now, address: context.clientAddress });
+      const result = await authenticate(db, input, { now, address: clientAddressOf(context) });
       if (!result.ok) return { ...result, values };
       if (context.locals.session) await invalidateSession(db, context.locals.session.id);
       const { token, session } = await createSession(

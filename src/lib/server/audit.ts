@@ -13,8 +13,8 @@ export interface AuditEntry {
   at: number;
 }
 
-/** Appends to the audit log. Call inside the same write as the change it records. */
-export async function recordAudit(orm: Orm, entry: AuditEntry): Promise<void> {
+/** Appends to the audit log. Call inside the same write (or transaction) as the change it records. */
+export async function recordAudit(orm: Pick<Orm, 'insert'>, entry: AuditEntry): Promise<void> {
   await orm.insert(auditEvent).values({
     at: new Date(entry.at),
     actorId: entry.actorId,

@@ -137,7 +137,7 @@ describe('toReview', () => {
   it('hides which answers were right when not allowed, keeping feedback on chosen options only', () => {
     const review = toReview(fixtureQuiz, layout, answers, grade, { showCorrectAnswers: false });
     const keys = keysDeep(review);
-    for (const key of ['correctAnswer', 'correctOrder', 'correctResponseId', 'inRightPlace'])
+    for (const key of ['correctAnswer', 'correctOrder', 'correctResponseId', 'inRightPlace', 'explanation'])
       expect(keys.has(key), key).toBe(false);
     const single = review.find((question) => question.questionId === 'q-single');
     expect(

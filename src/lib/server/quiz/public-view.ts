@@ -2,23 +2,10 @@ import { sanitiseAnswers, type Answers, type TrueFalseAnswer } from './answers.t
 import { orderById, resolveLayout, type AttemptLayout, type LayoutEntry } from './draw.ts';
 import type { GradeResult, QuestionGrade } from './grading.ts';
 import type { AnswerableQuestion, Quiz, QuizSettings } from './schema.ts';
+import type { PublicAnswerable, PublicChoice, PublicQuestion } from '../../quiz-types.ts';
 
-/** An option, item, premise or response as the learner sees it. */
-export interface PublicChoice {
-  id: string;
-  text: string;
-}
-
-/** A question as the browser may see it before submission: no key, feedback or explanation. */
-export type PublicAnswerable =
-  | { id: string; type: 'single' | 'multiple'; prompt: string; options: PublicChoice[] }
-  | { id: string; type: 'truefalse'; prompt: string }
-  | { id: string; type: 'ordering'; prompt: string; items: PublicChoice[] }
-  | { id: string; type: 'matching'; prompt: string; premises: PublicChoice[]; responses: PublicChoice[] };
-
-export type PublicQuestion =
-  | PublicAnswerable
-  | { id: string; type: 'scenario'; prompt?: string; scenario: string; questions: PublicAnswerable[] };
+// The public shapes live in lib/quiz-types.ts because the quiz player island uses them too.
+export type { PublicAnswerable, PublicChoice, PublicQuestion };
 
 function choices(entries: ReadonlyArray<{ id: string; text: string }>, order: unknown): PublicChoice[] {
   // Copy field by field: spreading would carry `correct`, `match` or `feedback` along.
@@ -104,6 +91,7 @@ interface ReviewBase {
   maxPoints: number;
   /** Full marks. */
   correct: boolean;
+  /** Only when correct answers may be shown. */
   explanation?: string;
 }
 
@@ -147,7 +135,8 @@ function reviewBase(
     maxPoints: grade?.maxPoints ?? 0,
     correct: grade?.correct ?? false,
   };
-  if (question.explanation !== undefined) base.explanation = question.explanation;
+  // An explanation says why the right answer is right, so it is part of the key.
+  if (question.explanation !== undefined && context.showCorrectAnswers) base.explanation = question.explanation;
   return base;
 }
 
@@ -222,7 +211,8 @@ function reviewAnswerable(
 
 /**
  * The per-question review of a submitted attempt: the learner's answers, points, option feedback
- * and explanations. Which answers were right is included only when `showCorrectAnswers` is set.
+ * and explanations. Which answers were right, and the explanations (which give the key away), are
+ * included only when `showCorrectAnswers` is set.
  * Check `canShowReview` first: this function does not apply `settings.review`.
  */
 export function toReview(

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { demo, expect, expectAccessible, signIn, test } from './fixtures.ts';
+
+/** Demo learners of db/seed-certificates.ts. */
+const waiting = { email: 'nurul.aina@demo.rtw-academy.my', name: 'Nurul Aina binti Zakaria' };
+const courseTitle = 'RTW Coordinator';
+
+async function signedIn(
+  browser: Browser,
+  host: string,
+  email: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: `http://${host}:4601` });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return { context, page };
+}
+
+test('completed learner → admin issues → learner downloads → valid publicly → admin revokes → revoked', async ({
+  browser,
+  host,
+}) => {
+  // The learner finished the main course (issued on approval): nothing to download yet.
+  const learner = await signedIn(browser, host, waiting.email);
+  await learner.page.goto('/dashboard');
+  const section = learner.page.locator('[data-certificates]');
+  await expect(section.getByRole('heading', { name: 'Certificates' })).toBeVisible();
+  await expect(section.getByRole('link', { name: /Download certificate/ })).toHaveCount(0);
+
+  // The admin finds her in the queue and issues with the bulk form (progress shown by the script).
+  const admin = await signedIn(browser, host, demo.admin.email);
+  await admin.page.goto('/admin/certificates');
+  await expect(admin.page.getByRole('heading', { name: 'Certificate desk', level: 1 })).toBeVisible();
+  await expectAccessible(admin.page);
+  const row = admin.page.getByRole('row').filter({ hasText: waiting.name });
+  await expect(row).toContainText(courseTitle);
+  await row.getByRole('checkbox').check();
+  await admin.page.getByRole('button', { name: 'Issue selected certificates' }).click();
+  await expect(admin.page.getByText('1 certificate(s) issued.')).toBeVisible();
+  await expect(admin.page.getByRole('row').filter({ hasText: waiting.name })).toHaveCount(0);
+
+  await admin.page.goto(`/admin/certificates/issued?q=${encodeURIComponent(waiting.name)}`);
+  await expectAccessible(admin.page);
+  const issuedRow = admin.page.getByRole('row').filter({ hasText: waiting.name });
+  await expect(issuedRow).toContainText('Valid');
+  const serialLink = issuedRow.getByRole('link', { name: /^RTW-\d{4}-\d{6}$/ });
+  const serial = (await serialLink.textContent())?.trim() ?? '';
+  await serialLink.click();
+  const detailUrl = admin.page.url();
+
+  // The learner now sees it, downloads it, and has a link to share.
+  await learner.page.goto('/dashboard');
+  const card = section.locator(`[data-certificate="${serial}"]`);
+  await expect(card.getByRole('heading', { name: courseTitle })).toBeVisible();
+  await expect(card).toContainText('Valid until');
+  await expectAccessible(learner.page);
+  const downloadLink = card.getByRole('link', { name: /Download certificate \(PDF\)/ });
+  const pdfPath = (await downloadLink.getAttribute('href')) ?? '';
+  expect(pdfPath).toMatch(/^\/certificates\/[a-z2-7]{16}\.pdf$/);
+  const [download] = await Promise.all([learner.page.waitForEvent('download'), downloadLink.click()]);
+  expect(download.suggestedFilename()).toBe(`${serial}-nurul-aina-binti-zakaria.pdf`);
+  const file = await download.path();
+  expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const verifyUrl = ((await card.locator('a.copy-target').textContent()) ?? '').trim();
+  expect(verifyUrl).toMatch(/\/verify\/[2-9A-HJKMNP-TV-Z]{20}$/);
+  await expect(card.getByRole('button', { name: /Copy the verification link/ })).toBeVisible();
+
+  // Nobody else gets the PDF: another learner and an anonymous visitor are told it does not exist.
+  const other = await signedIn(browser, host, demo.learner.email);
+  expect((await other.context.request.get(pdfPath)).status()).toBe(404);
+  const anonymous = await browser.newContext({ baseURL: `http://${host}:4601` });
+  expect((await anonymous.request.get(pdfPath, { maxRedirects: 0 })).status()).toBe(404);
+
+  // The public check says valid, with the name and course but no email.
+  const publicPage = await anonymous.newPage();
+  const code = verifyUrl.slice(verifyUrl.lastIndexOf('/') + 1);
+  const response = await publicPage.goto(`/verify/${code}`);
+  expect(response?.headers()['x-robots-tag']).toBe('noindex');
+  await expect(publicPage.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await expect(publicPage.getByRole('status')).toContainText('This certificate is genuine and valid.');
+  await expect(publicPage.getByText(waiting.name)).toBeVisible();
+  await expect(publicPage.getByText(serial)).toBeVisible();
+  await expect(publicPage.locator('main')).not.toContainText('@');
+  await expectAccessible(publicPage);
+
+  // The code typed by hand, in lower case with spaces, finds the same certificate.
+  await publicPage.goto('/verify');
+  await expectAccessible(publicPage);
+  const typed = code
+    .toLowerCase()
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
+  await publicPage.getByLabel('Verification code').fill(typed);
+  await publicPage.getByRole('button', { name: 'Check certificate' }).click();
+  await expect(publicPage).toHaveURL(new RegExp(`/verify/${code}$`));
+  await expect(publicPage.getByRole('status')).toContainText('valid');
+
+  // The admin revokes it: a reason is required.
+  await admin.page.goto(detailUrl);
+  await expectAccessible(admin.page);
+  const revoke = () => admin.page.getByRole('region', { name: 'Revoke this certificate' });
+  await revoke().getByRole('button', { name: 'Revoke certificate' }).click();
+  await expect(admin.page.getByRole('alert')).toContainText('Enter why the certificate is revoked.');
+  await revoke().getByRole('textbox', { name: 'Reason' }).fill('Issued to the wrong course by mistake.');
+  await revoke().getByRole('button', { name: 'Revoke certificate' }).click();
+  await expect(admin.page.getByText('The certificate is revoked.')).toBeVisible();
+  await expect(admin.page.getByRole('table')).toContainText('Issued to the wrong course by mistake.');
+
+  await publicPage.goto(`/verify/${code}`);
+  await expect(publicPage.getByRole('status')).toContainText('This certificate was revoked on');
+  await expect(publicPage.locator('main')).not.toContainText('wrong course');
+  await expectAccessible(publicPage);
+
+  for (const session of [learner, admin, other]) await session.context.close();
+  await anonymous.close();
+});
+
+/**
+ * A GET from a chosen loopback source address. The server sees every browser and fetch of the
+ * suite as 127.0.0.1 (the per-test host changes the destination, not the source), so this test
+ * binds its own source address and blocks nobody else.
+ */
+function getFrom(
+  localAddress: string,
+  path: string,
+): Promise<{ status: number; retryAfter: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet({ host: '127.0.0.1', port: 4601, path, localAddress }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          retryAfter: String(response.headers['retry-after'] ?? ''),
+          body,
+        }),
+      );
+    });
+    request.on('error', reject);
+  });
+}
+
+test('too many unknown codes from one address get 429 with Retry-After', async () => {
+  const address = '127.0.3.1';
+  const unknown = '23456789ABCDEFGHJKMN';
+  let last = { status: 0, retryAfter: '', body: '' };
+  for (let i = 0; i < 31; i++) last = await getFrom(address, `/verify/${unknown}`);
+  expect(last.status).toBe(429);
+  expect(Number(last.retryAfter)).toBeGreaterThan(0);
+  expect(last.body).toContain('Too many codes were checked from your network');
+  // Blocked for every code, and by the typed form too, so a blocked client learns nothing.
+  expect((await getFrom(address, `/verify?code=${unknown}`)).status).toBe(429);
+  // Other addresses are not affected.
+  expect((await getFrom('127.0.3.2', `/verify/${unknown}`)).status).toBe(404);
+});
+
+test('the desk is for admins only', async ({ page }) => {
+  await signIn(page, demo.trainer.email);
+  const response = await page.goto('/admin/certificates');
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,420 @@
+import { fileURLToPath } from 'node:url';
+import type { Page, Response } from '@playwright/test';
+import { catalogueFromTree, readContentTree } from '../src/lib/server/content-files.ts';
+import type { AnswerableQuestion, Quiz } from '../src/lib/server/quiz/schema.ts';
+import { demo, expect, expectAccessible, register, signIn, test, uniqueEmail } from './fixtures.ts';
+
+/** The module quiz the journeys take, read from the content files the app was built from. */
+const tree = readContentTree(fileURLToPath(new URL('..', import.meta.url)));
+const catalogue = catalogueFromTree(tree);
+const courseId = 'supervisors-early-intervention';
+const course = catalogue.published.course(courseId);
+const module = course?.modules[0];
+const quiz: Quiz | undefined = tree.quizzes.find((entry) => entry.id === module?.id)?.data;
+if (!course || !module || !quiz)
+  throw new Error(`The quiz journeys need the first module quiz of "${courseId}".`);
+const quizPath = `/courses/${courseId}/${module.id}/quiz`;
+
+/** Every answerable question of the bank by id: the key, which only the test may know. */
+const bank = new Map<string, AnswerableQuestion>();
+for (const question of quiz.questions) {
+  for (const answerable of question.type === 'scenario' ? question.questions : [question])
+    bank.set(answerable.id, answerable);
+}
+
+/** A new learner, enrolled, with every lesson of the module complete: the quiz is open. */
+async function readyLearner(page: Page): Promise<void> {
+  await register(page, { fullName: 'Nur Izzati binti Kamarul', email: uniqueEmail('quiz') });
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto(`/courses/${courseId}`);
+  await page.getByRole('button', { name: 'Enrol in this course' }).click();
+  await expect(page.getByText('You are enrolled.')).toBeVisible();
+  for (const lesson of module?.lessons ?? []) {
+    await page.goto(`/courses/${courseId}/${lesson.id}`);
+    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    await expect(page.getByText(/Lesson complete/)).toBeVisible();
+  }
+}
+
+/** Presses Tab (only Tab) until the focused element matches `selector`. */
+async function tabTo(page: Page, selector: string, limit = 150): Promise<void> {
+  for (let press = 0; press < limit; press++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+async function focusedMatches(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector);
+}
+
+/** Chooses a radio option with the keyboard: Tab into the group, arrows to the option, Space. */
+async function chooseRadio(page: Page, questionId: string, optionId: string): Promise<void> {
+  await tabTo(page, `input[type="radio"][name="q:${questionId}"]`);
+  const target = `#q-${questionId}-opt-${optionId}`;
+  for (let press = 0; press < 10 && !(await focusedMatches(page, target)); press++)
+    await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await expect(page.locator(target)).toBeChecked();
+}
+
+/** Answers the question on screen with the keyboard only: right, or wrong. */
+async function answerWithKeyboard(page: Page, question: AnswerableQuestion, right: boolean): Promise<void> {
+  switch (question.type) {
+    case 'single': {
+      const option = question.options.find((candidate) => candidate.correct === right);
+      if (option) await chooseRadio(page, question.id, option.id);
+      return;
+    }
+    case 'truefalse':
+      await chooseRadio(page, question.id, String(right ? question.answer : !question.answer));
+      return;
+    case 'multiple': {
+      const boxes = await page
+        .locator(`input[type="checkbox"][name="q:${question.id}"]`)
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+      for (const id of boxes) {
+        const correct = question.options.find((option) => option.id === id)?.correct ?? false;
+        if (correct !== right) continue;
+        await tabTo(page, `#q-${question.id}-opt-${id}`);
+        await page.keyboard.press('Space');
+        await expect(page.locator(`#q-${question.id}-opt-${id}`)).toBeChecked();
+      }
+      return;
+    }
+    case 'ordering': {
+      if (!right) return;
+      // Move each item up into place with its Move up button (Enter), first position first.
+      const wanted = question.items.map((item) => item.id);
+      for (const [position, itemId] of wanted.entries()) {
+        const shown = await page
+          .locator(`select[name^="q:${question.id}:pos:"]`)
+          .evaluateAll((selects) =>
+            selects.map((select) => select.getAttribute('name')?.split(':').pop() ?? ''),
+          );
+        const moves = shown.indexOf(itemId) - position;
+        if (moves <= 0) continue;
+        const button = `button[data-move="up"][data-item="${itemId}"]`;
+        await tabTo(page, button);
+        for (let press = 0; press < moves; press++) await page.keyboard.press('Enter');
+      }
+      const order = await page
+        .locator(`select[name^="q:${question.id}:pos:"]`)
+        .evaluateAll((selects) =>
+          selects.map((select) => select.getAttribute('name')?.split(':').pop() ?? ''),
+        );
+      expect(order).toEqual(wanted);
+      return;
+    }
+    case 'matching': {
+      if (!right) return;
+      for (const premise of question.premises) {
+        const select = `#q-${question.id}-match-${premise.id}`;
+        await tabTo(page, select);
+        const values = await page
+          .locator(`${select} option`)
+          .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+        for (let press = 0; press < values.indexOf(premise.match); press++)
+          await page.keyboard.press('ArrowDown');
+        await expect(page.locator(select)).toHaveValue(premise.match);
+      }
+      return;
+    }
+  }
+}
+
+/** The answerable questions of the question the island shows now (a scenario shows several). */
+async function questionsOnScreen(page: Page): Promise<AnswerableQuestion[]> {
+  const ids = await page
+    .locator('.one-question [id$="-prompt"]')
+    .evaluateAll((nodes) => nodes.map((node) => node.id.replace(/^q-/, '').replace(/-prompt$/, '')));
+  return ids.flatMap((id) => {
+    const question = bank.get(id);
+    return question ? [question] : [];
+  });
+}
+
+/** Takes the whole quiz in the island with the keyboard, up to the check-and-submit view. */
+async function takeQuizWithKeyboard(page: Page, right: boolean): Promise<number> {
+  const total = Number(
+    (await page.getByRole('heading', { name: /^Question 1 of \d+$/ }).textContent())?.match(/of (\d+)/)?.[1],
+  );
+  for (let number = 1; number <= total; number++) {
+    await expect(page.getByRole('heading', { name: `Question ${number} of ${total}` })).toBeFocused();
+    for (const question of await questionsOnScreen(page)) await answerWithKeyboard(page, question, right);
+    const next = number < total ? 'Next' : 'Check and submit';
+    await tabTo(page, `.one-question .quiz-nav button.button:not(.secondary)`);
+    await expect(page.getByRole('button', { name: next, exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeFocused();
+  return total;
+}
+
+async function startQuizWithKeyboard(page: Page): Promise<void> {
+  await page.goto(quizPath);
+  await expect(page.getByRole('heading', { level: 1, name: quiz?.title ?? '' })).toBeVisible();
+  await tabTo(page, 'form.start button');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${quizPath}/take$`));
+  // The island takes over: one question at a time, with progress and the save state.
+  await expect(page.getByText(/^\d+ of \d+ answered$/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Question 1 of \d+$/ })).toBeVisible();
+  await page.getByRole('heading', { name: /^Question 1 of \d+$/ }).focus();
+}
+
+test('keyboard only: a learner passes the module quiz and sees the feedback', async ({ page }) => {
+  await readyLearner(page);
+  await page.goto(quizPath);
+  await expectAccessible(page);
+  await expect(page.getByText('Pass mark')).toBeVisible();
+  await expect(page.getByText('No time limit. Take the time you need.')).toBeVisible();
+
+  await startQuizWithKeyboard(page);
+  await expectAccessible(page);
+  await takeQuizWithKeyboard(page, true);
+  await expect(page.getByText(/question\(s\) are not answered yet/)).toHaveCount(0);
+  await expectAccessible(page);
+  await tabTo(page, 'button[form="quiz-submit-form"]');
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(new RegExp(`${quizPath}/attempts/1$`));
+  await expect(page.getByText('Passed', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Score: 100% ')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your answers' })).toBeVisible();
+  await expect(page.getByText('Explanation').first()).toBeVisible();
+  await expectAccessible(page);
+
+  // Passing completes the module: the module page says so.
+  await page.goto(`/courses/${courseId}/${module.id}`);
+  await expect(page.locator('[data-module-quiz]').getByText('Completed')).toBeVisible();
+});
+
+test('keyboard only: a learner fails, is told so, and can try again', async ({ page }) => {
+  await readyLearner(page);
+  await startQuizWithKeyboard(page);
+  await takeQuizWithKeyboard(page, false);
+  await tabTo(page, 'button[form="quiz-submit-form"]');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${quizPath}/attempts/1$`));
+  await expect(page.getByText('Not passed', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('You have not passed this quiz yet.')).toBeVisible();
+  await expectAccessible(page);
+
+  await tabTo(page, 'a.button');
+  await expect(page.getByRole('link', { name: 'Back to the quiz' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Start attempt 2' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^1 .* Not passed See results of attempt 1$/ })).toBeVisible();
+});
+
+test('an attempt in progress resumes after a reload, with its saved answers', async ({ page }) => {
+  await readyLearner(page);
+  await startQuizWithKeyboard(page);
+  const [first] = await questionsOnScreen(page);
+  if (!first) throw new Error('no question on screen');
+  await answerWithKeyboard(page, first, true);
+  await expect(page.getByText(/^All answers saved at /)).toBeVisible();
+  const answered = await page.getByText(/^\d+ of \d+ answered$/).textContent();
+
+  await page.reload();
+  await expect(page.getByText(answered ?? '')).toBeVisible();
+  const checked = page.locator(`[name^="q:${first.id}"]:checked, select[name^="q:${first.id}:"]`);
+  expect(await checked.count()).toBeGreaterThan(0);
+
+  // The confirmation step of the form without JavaScript lists what is answered.
+  await page.goto(`${quizPath}/take?step=review`);
+  await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
+  await expect(page.getByText(/^You have answered 1 of \d+ questions/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(quizPath);
+  await expect(page.getByText(/Attempt 1 is in progress/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Resume your attempt' }).click();
+  await expect(page).toHaveURL(new RegExp(`${quizPath}/take$`));
+  await expect(page.getByText(answered ?? '')).toBeVisible();
+});
+
+test('without JavaScript the quiz is a paged form that saves, confirms and submits', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await readyLearner(page);
+  await page.goto(quizPath);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  const pages = Number((await page.getByText(/^Page 1 of \d+$/).textContent())?.match(/of (\d+)/)?.[1]);
+
+  for (let number = 1; number <= pages; number++) {
+    // Answer every choice question on this page; ordering selects come pre-filled.
+    for (const radio of await page.locator('input[type="radio"]').all()) {
+      const name = (await radio.getAttribute('name')) ?? '';
+      if ((await page.locator(`input[name="${name}"]:checked`).count()) === 0) await radio.check();
+    }
+    if (number === 1) {
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(page.getByRole('status')).toContainText('Your answers are saved.');
+    }
+    await page
+      .getByRole('button', { name: number < pages ? 'Next' : 'Check and submit', exact: true })
+      .click();
+  }
+  // The confirmation step: what is answered, then one Submit button.
+  await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
+  await expect(page.getByText(/^You have answered \d+ of \d+ questions/)).toBeVisible();
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page).toHaveURL(new RegExp(`${quizPath}/attempts/1$`));
+  await expect(page.getByText(/Score: \d/)).toBeVisible();
+  await context.close();
+});
+
+/** Form fields with the right answer to every question of a bank; the server ignores those not drawn. */
+function rightFields(bankQuiz: Quiz): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const question of bankQuiz.questions) {
+    for (const q of question.type === 'scenario' ? question.questions : [question]) {
+      if (q.type === 'single')
+        fields.push([`q:${q.id}`, q.options.find((option) => option.correct)?.id ?? '']);
+      if (q.type === 'multiple')
+        for (const option of q.options.filter((o) => o.correct)) fields.push([`q:${q.id}`, option.id]);
+      if (q.type === 'truefalse') fields.push([`q:${q.id}`, String(q.answer)]);
+      if (q.type === 'ordering')
+        q.items.forEach((item, index) => fields.push([`q:${q.id}:pos:${item.id}`, String(index + 1)]));
+      if (q.type === 'matching')
+        for (const premise of q.premises) fields.push([`q:${q.id}:match:${premise.id}`, premise.match]);
+    }
+  }
+  return fields;
+}
+
+/** Completes a module's lessons and passes its quiz quickly (plain form posts, as without JavaScript). */
+async function passModule(page: Page, baseURL: string, moduleId: string): Promise<void> {
+  const lessons = course?.modules.find((candidate) => candidate.id === moduleId)?.lessons ?? [];
+  for (const lesson of lessons) {
+    await page.goto(`/courses/${courseId}/${lesson.id}`);
+    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    await expect(page.getByText(/Lesson complete/)).toBeVisible();
+  }
+  const bankQuiz = tree.quizzes.find((entry) => entry.id === moduleId)?.data;
+  if (!bankQuiz) throw new Error(`no quiz for ${moduleId}`);
+  await page.goto(`/courses/${courseId}/${moduleId}/quiz`);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  const attemptId = await page.locator('input[name="attemptId"]').first().inputValue();
+  const form = new URLSearchParams({ attemptId, quiz: `module:${moduleId}`, scope: 'all' });
+  for (const [name, value] of rightFields(bankQuiz)) form.append(name, value);
+  const response = await page.request.post(`/courses/${courseId}/${moduleId}/quiz/submit`, {
+    headers: { origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' },
+    data: form.toString(),
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toBe(`/courses/${courseId}/${moduleId}/quiz/attempts/1`);
+}
+
+test('a timed final assessment shows the extra time, warns politely and submits when time runs out', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  if (!baseURL) throw new Error('baseURL is needed');
+  await page.clock.install();
+  const email = uniqueEmail('timed');
+  await register(page, { fullName: 'Muthu a/l Ganesan', email });
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto(`/courses/${courseId}`);
+  await page.getByRole('button', { name: 'Enrol in this course' }).click();
+  for (const entry of course.modules) await passModule(page, baseURL, entry.id);
+
+  // A trainer gives this learner double time.
+  const staff = await browser.newContext({ baseURL });
+  const trainerPage = await staff.newPage();
+  await signIn(trainerPage, demo.trainer.email);
+  await trainerPage.goto(`/staff/accommodations?email=${encodeURIComponent(email)}`);
+  await trainerPage.getByLabel('Extra time: ×2 the standard time').check();
+  await trainerPage.getByRole('button', { name: 'Save time accommodation' }).click();
+  await expect(trainerPage.getByRole('status')).toContainText('now has: Extra time: ×2 the standard time');
+  await expectAccessible(trainerPage);
+  await staff.close();
+
+  const final = tree.assessments.find((entry) => entry.id === course.rules.finalAssessmentId)?.data;
+  if (!final) throw new Error('the course needs a final assessment');
+  const limit = final.settings.timeLimitMinutes;
+  await page.goto(`/courses/${courseId}/assessment`);
+  await expect(page.locator('[data-time-limit]')).toHaveText(
+    `${limit} minutes as standard. You have extra time (×2): ${limit * 2} minutes.`,
+  );
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  const timer = page.getByRole('timer');
+  await expect(timer).toHaveText(new RegExp(`^Time left: (${limit * 2}:00|${limit * 2 - 1}:5\\d)$`));
+  const live = page.locator('[aria-live="polite"]');
+
+  await page.clock.fastForward(`${limit * 2 - 5}:01`);
+  await expect(live).toHaveText('5 minutes left.');
+  await page.clock.fastForward('04:00');
+  await expect(live).toHaveText('1 minute left. Your answers will be submitted when the time runs out.');
+  await page.clock.fastForward('01:05');
+  await expect(page).toHaveURL(new RegExp(`/courses/${courseId}/assessment/attempts/1`));
+  await expect(page.getByText(/Score: \d/)).toBeVisible();
+});
+
+test('the answer key never reaches the browser before the attempt is submitted', async ({ page }) => {
+  await readyLearner(page);
+  const bodies: { url: string; text: string }[] = [];
+  const pending: Promise<void>[] = [];
+  const record = (response: Response): void => {
+    pending.push(
+      response
+        .text()
+        .then((text) => {
+          bodies.push({ url: response.url(), text });
+        })
+        .catch(() => undefined),
+    );
+  };
+  page.on('response', record);
+
+  await startQuizWithKeyboard(page);
+  await takeQuizWithKeyboard(page, true);
+  await expect(page.getByText(/^All answers saved at /)).toBeVisible();
+  page.off('response', record);
+  await Promise.all(pending);
+
+  const normalise = (text: string) =>
+    text
+      .replace(/&quot;|&#34;/g, '"')
+      .replace(/&#39;|&#x27;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/\\u002F/g, '/')
+      .replace(/\s+/g, ' ');
+  const secrets = new Set<string>();
+  for (const question of quiz.questions) {
+    if (question.explanation) secrets.add(question.explanation);
+    for (const answerable of question.type === 'scenario' ? question.questions : [question]) {
+      if (answerable.explanation) secrets.add(answerable.explanation);
+      if (answerable.type === 'single' || answerable.type === 'multiple') {
+        for (const option of answerable.options) if (option.feedback) secrets.add(option.feedback);
+      }
+    }
+  }
+  const needles = [...secrets].map((text) => normalise(text).trim()).filter((text) => text.length >= 20);
+  expect(needles.length).toBeGreaterThan(5);
+  expect(bodies.some((body) => body.url.includes('/_actions/quiz.save'))).toBe(true);
+  expect(bodies.some((body) => body.url.includes('.js'))).toBe(true);
+
+  const leaks: string[] = [];
+  for (const body of bodies) {
+    const haystack = normalise(body.text);
+    for (const needle of needles)
+      if (haystack.includes(needle)) leaks.push(`${body.url}: "${needle.slice(0, 60)}"`);
+    for (const key of ['"correct"', '"feedback"', '"explanation"', '"match"']) {
+      if (haystack.includes(key)) leaks.push(`${body.url}: key ${key}`);
+    }
+  }
+  expect(leaks).toEqual([]);
+});

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const [email, path, y, h, file] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+await page.goto('http://127.0.0.1:4680/sign-in');
+await page.getByLabel('Email address').fill(email!);
+await page.getByLabel('Password').fill('rtw-demo-2026');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.waitForLoadState('networkidle');
+await page.goto('http://127.0.0.1:4680' + path);
+await page.waitForTimeout(400);
+await page.screenshot({ path: file!, fullPage: true, clip: { x: 0, y: Number(y), width: 1100, height: Number(h) } });
+await browser.close();

@@ -1,0 +1,69 @@
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { getDb } from '../lib/server/app.ts';
+import {
+  issueByException,
+  issueCertificates,
+  reissueCertificate,
+  revokeCertificate,
+} from '../lib/server/certificate.ts';
+import { getCatalogue } from '../lib/server/course.ts';
+import { requireActionUser } from '../lib/server/guard.ts';
+import { field } from './form.ts';
+
+/**
+ * The admin certificate desk. Each handler checks the admin role (and the domain function checks
+ * again); results are unions the desk pages render, with what was typed kept on refusal.
+ */
+export const certificates = {
+  /** Issues the checked `item`s (`<userId>:<courseId>`); the desk's script sends them in batches. */
+  issue: defineAction({
+    accept: 'form',
+    input: z.object({ item: z.array(z.string()).default([]) }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context, 'admin');
+      return issueCertificates(await getDb(), await getCatalogue(), user, input.item, Date.now());
+    },
+  }),
+
+  revoke: defineAction({
+    accept: 'form',
+    input: z.object({ id: field(), reason: field() }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context, 'admin');
+      const result = await revokeCertificate(await getDb(), user, input, Date.now());
+      return { ...result, values: { reason: input.reason.slice(0, 2000) } };
+    },
+  }),
+
+  reissue: defineAction({
+    accept: 'form',
+    input: z.object({ id: field(), holderName: field(), reason: field() }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context, 'admin');
+      const result = await reissueCertificate(await getDb(), user, input, Date.now());
+      return {
+        ...result,
+        values: { holderName: input.holderName.slice(0, 500), reason: input.reason.slice(0, 2000) },
+      };
+    },
+  }),
+
+  exception: defineAction({
+    accept: 'form',
+    input: z.object({ email: field(), courseId: field(), holderName: field(), reason: field() }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context, 'admin');
+      const result = await issueByException(await getDb(), await getCatalogue(), user, input, Date.now());
+      return {
+        ...result,
+        values: {
+          email: input.email.slice(0, 300),
+          courseId: input.courseId.slice(0, 100),
+          holderName: input.holderName.slice(0, 500),
+          reason: input.reason.slice(0, 2000),
+        },
+      };
+    },
+  }),
+};

@@ -1,0 +1,72 @@
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { getDb } from '../lib/server/app.ts';
+import { getCatalogue } from '../lib/server/course.ts';
+import { enrolByEmails, enrolSelf, withdrawSelf } from '../lib/server/enrolment.ts';
+import { requireActionUser } from '../lib/server/guard.ts';
+import { completeLesson } from '../lib/server/progress.ts';
+import { field } from './form.ts';
+
+/**
+ * Enrolment and progress. Every action acts for the signed-in user only: no input names a user,
+ * except staff enrolment, which takes email addresses and checks the role.
+ */
+export const learning = {
+  enrol: defineAction({
+    accept: 'form',
+    input: z.object({ courseId: field() }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context);
+      return enrolSelf(await getDb(), await getCatalogue(), user, input.courseId, Date.now());
+    },
+  }),
+
+  withdraw: defineAction({
+    accept: 'form',
+    input: z.object({ courseId: field() }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context);
+      return withdrawSelf(await getDb(), user.id, input.courseId, Date.now());
+    },
+  }),
+
+  complete: defineAction({
+    accept: 'form',
+    input: z.object({ courseId: field(), moduleId: field(), lesson: field() }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context);
+      const result = await completeLesson(
+        await getDb(),
+        await getCatalogue(),
+        user,
+        { courseId: input.courseId, moduleId: input.moduleId, slug: input.lesson },
+        Date.now(),
+      );
+      if (!result.ok) return result;
+      // The full progress object stays on the server; the page reloads it.
+      return {
+        ok: true as const,
+        alreadyComplete: result.alreadyComplete,
+        moduleCompleted: result.moduleCompleted,
+        courseCompleted: result.courseCompleted,
+      };
+    },
+  }),
+
+  staffEnrol: defineAction({
+    accept: 'form',
+    input: z.object({ courseId: field(), emails: field() }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context, 'trainer');
+      const result = await enrolByEmails(
+        await getDb(),
+        await getCatalogue(),
+        user,
+        input.courseId,
+        input.emails,
+        Date.now(),
+      );
+      return { ...result, values: { courseId: input.courseId, emails: input.emails.slice(0, 100_000) } };
+    },
+  }),
+};

@@ -1,0 +1,15 @@
+import { defineAction } from 'astro:actions';
+import { z } from 'astro/zod';
+import { getDb } from '../lib/server/app.ts';
+import { completePasswordReset } from '../lib/server/password-reset.ts';
+import { field } from './form.ts';
+
+/** The public half of admin-made reset links: anyone holding a valid link may set a new password. */
+export const passwordReset = {
+  complete: defineAction({
+    accept: 'form',
+    input: z.object({ token: field(), newPassword: field() }),
+    handler: async (input) =>
+      completePasswordReset(await getDb(), input.token, input.newPassword, Date.now()),
+  }),
+};

@@ -1,0 +1,25 @@
+/**
+ * Rendered HTML kept in memory. Lesson bodies are compiled at build time but Astro still renders
+ * their components on every request; the output depends only on the lesson and the language, so
+ * the lesson page renders each once and serves it from here.
+ */
+const TTL_MS = 10 * 60 * 1000;
+const MAX_ENTRIES = 2000;
+const entries = new Map<string, { html: string; at: number }>();
+
+export function getRenderedHtml(key: string, now = Date.now()): string | null {
+  const entry = entries.get(key);
+  if (!entry) return null;
+  // Expire now and then so download sizes (read from disk) catch up with newly built PDFs.
+  if (now - entry.at > TTL_MS) {
+    entries.delete(key);
+    return null;
+  }
+  return entry.html;
+}
+
+export function rememberRenderedHtml(key: string, html: string, now = Date.now()): string {
+  if (entries.size >= MAX_ENTRIES) entries.clear();
+  entries.set(key, { html, at: now });
+  return html;
+}

@@ -1,0 +1,37 @@
+import type { APIRoute } from 'astro';
+import { getDb, siteUrl } from '../../../lib/server/app.ts';
+import { listForExport } from '../../../lib/server/certificate-desk.ts';
+import { renderCertificate, streamCertificatesZip } from '../../../lib/server/certificate-document.ts';
+import { issuedFilterFrom } from '../../../lib/server/certificate-export.ts';
+import { getCatalogue } from '../../../lib/server/course.ts';
+import { requireUser } from '../../../lib/server/guard.ts';
+
+/**
+ * Many certificate PDFs as one ZIP, for admins: the ticked ones (`id`), or else every one the
+ * issued list's filter matches, up to EXPORT_LIMIT. Streamed: one PDF is rendered at a time.
+ */
+export const GET: APIRoute = async (context) => {
+  const auth = requireUser(context, 'admin', 'endpoint');
+  if (!auth.ok) return auth.response;
+  const db = await getDb();
+  const params = context.url.searchParams;
+  const entries = await listForExport(db, issuedFilterFrom(params), params.getAll('id'), Date.now());
+  if (entries.length === 0) {
+    return context.redirect('/admin/certificates/issued', 303);
+  }
+  const catalogue = await getCatalogue();
+  const base = siteUrl();
+  const locale = context.locals.locale;
+  const stream = streamCertificatesZip(entries, (record) =>
+    renderCertificate(record, catalogue.preview.course(record.courseId), locale, base),
+  );
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="rtw-certificates-${day}.zip"`,
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex',
+    },
+  });
+};

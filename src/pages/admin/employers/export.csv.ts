@@ -1,0 +1,35 @@
+import type { APIRoute } from 'astro';
+import { dayKey } from '../../../lib/report-dates.ts';
+import { getDb } from '../../../lib/server/app.ts';
+import { csvDownload, streamCsv } from '../../../lib/server/csv-export.ts';
+import { listEmployerStatsAfter } from '../../../lib/server/employer-admin.ts';
+import { requireUser } from '../../../lib/server/guard.ts';
+
+/** Every employer (merged ones left out) with its counts, by name. */
+export const GET: APIRoute = async (context) => {
+  const auth = requireUser(context, 'admin', 'endpoint');
+  if (!auth.ok) return auth.response;
+  const { t } = context.locals;
+  const db = await getDb();
+  const stream = streamCsv({
+    header: [
+      t('admin.employers.name'),
+      t('admin.employers.socso'),
+      t('admin.employers.learners'),
+      t('admin.employers.enrolments'),
+      t('admin.employers.completed'),
+      `${t('admin.employers.rate')} (%)`,
+    ],
+    start: null as string | null,
+    fetch: (cursor, limit) => listEmployerStatsAfter(db, cursor, limit),
+    toCells: (row) => [
+      row.name,
+      row.socsoCode,
+      row.learners,
+      row.enrolments,
+      row.completed,
+      row.completionRate === null ? null : Math.round(row.completionRate * 1000) / 10,
+    ],
+  });
+  return csvDownload(stream, `rtw-${t('admin.employers.csvFile')}-${dayKey(Date.now())}.csv`);
+};

@@ -1,0 +1,48 @@
+import type { APIRoute } from 'astro';
+import { csvDateTime } from '../../../lib/report-dates.ts';
+import { parseCompletionQuery } from '../../../lib/report-query.ts';
+import { getDb } from '../../../lib/server/app.ts';
+import { getCatalogue } from '../../../lib/server/course.ts';
+import { csvDownload, streamCsv } from '../../../lib/server/csv-export.ts';
+import { requireUser } from '../../../lib/server/guard.ts';
+import { listCompletionsAfter, type CompletionCursor } from '../../../lib/server/report-completions.ts';
+
+/** One row per completion in the report's range and filters, oldest first. */
+export const GET: APIRoute = async (context) => {
+  const auth = requireUser(context, 'admin', 'endpoint');
+  if (!auth.ok) return auth.response;
+  const { t } = context.locals;
+  const db = await getDb();
+  const catalogue = await getCatalogue();
+  const query = parseCompletionQuery(context.url.searchParams, Date.now());
+  const filters = {
+    startMs: query.range.startMs,
+    endMs: query.range.endMs,
+    courseId: query.courseId,
+    employerId: query.employerId,
+  };
+  const stream = streamCsv({
+    header: [
+      t('admin.users.name'),
+      t('admin.users.email'),
+      t('admin.reports.employer'),
+      t('admin.reports.course'),
+      t('admin.completions.enrolledAt'),
+      t('admin.completions.completedAt'),
+    ],
+    start: null as CompletionCursor | null,
+    fetch: (cursor, limit) => listCompletionsAfter(db, filters, cursor, limit),
+    toCells: (row) => [
+      row.fullName,
+      row.email,
+      row.employerName,
+      catalogue.preview.course(row.courseId)?.title ?? row.courseId,
+      csvDateTime(row.enrolledAt),
+      csvDateTime(row.completedAt),
+    ],
+  });
+  return csvDownload(
+    stream,
+    `rtw-${t('admin.completions.csvFile')}-${query.range.from}-${query.range.to}.csv`,
+  );
+};

@@ -1,0 +1,33 @@
+import type { APIRoute } from 'astro';
+import { isLocale } from '../../i18n/index.ts';
+import { getDb, siteUrl } from '../../lib/server/app.ts';
+import { getDownloadableCertificate } from '../../lib/server/certificate.ts';
+import {
+  attachmentHeader,
+  certificateFileName,
+  renderCertificate,
+} from '../../lib/server/certificate-document.ts';
+import { getCatalogue } from '../../lib/server/course.ts';
+
+/**
+ * A certificate as a PDF, for its holder, trainers and admins. Anyone else, signed in or not,
+ * gets the same 404 as for an id that does not exist, so ids reveal nothing. `?lang=ms|en`
+ * picks the language of the wording (default: the reader's).
+ */
+export const GET: APIRoute = async ({ params, locals, url }) => {
+  const record = await getDownloadableCertificate((await getDb()).orm, locals.user, params.id ?? '');
+  if (!record) return new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  const lang = url.searchParams.get('lang');
+  const locale = isLocale(lang) ? lang : locals.locale;
+  const course = (await getCatalogue()).preview.course(record.courseId);
+  const bytes = await renderCertificate(record, course, locale, siteUrl());
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(bytes.byteLength),
+      'Content-Disposition': attachmentHeader(certificateFileName(record)),
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex',
+    },
+  });
+};
