@@ -96,6 +96,11 @@ export const certificateSchema = strictObject({
 export const courseSchema = strictObject({
   title: requiredText('the course title', 200),
   summary: requiredText('one or two sentences for the catalogue', 1000),
+  /** Position in the catalogue, lowest first; courses without one follow, by title. */
+  order: z
+    .number(expecting('a whole number', 'the catalogue position'))
+    .int({ error: 'must be a whole number' })
+    .optional(),
   modules: uniqueList(contentId('early-intervention'), 'module ids').min(1, {
     error: 'is empty: list the module ids (folder names in src/content/modules/) in order',
   }),

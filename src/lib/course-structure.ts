@@ -209,7 +209,10 @@ export function buildCatalogue(input: CatalogueInput): Catalogue {
   }
 
   const sortedCourses = [...input.courses].sort(
-    (a, b) => a.data.title.localeCompare(b.data.title) || a.id.localeCompare(b.id),
+    (a, b) =>
+      (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) ||
+      a.data.title.localeCompare(b.data.title) ||
+      a.id.localeCompare(b.id),
   );
   for (const { id, data } of sortedCourses) {
     for (const moduleId of data.modules)
