@@ -313,6 +313,13 @@ async function passModule(page: Page, baseURL: string, moduleId: string): Promis
   });
   expect(response.status()).toBe(303);
   expect(response.headers().location).toBe(`/courses/${courseId}/${moduleId}/quiz/attempts/1`);
+  // A replayed submit (a double click, a resent form) lands on the same, single result.
+  const replay = await page.request.post(`/courses/${courseId}/${moduleId}/quiz/submit`, {
+    headers: { origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' },
+    data: new URLSearchParams({ attemptId, quiz: `module:${moduleId}`, scope: 'all' }).toString(),
+    maxRedirects: 0,
+  });
+  expect(replay.headers().location).toBe(`/courses/${courseId}/${moduleId}/quiz/attempts/1`);
 }
 
 test('a timed final assessment shows the extra time, warns politely and submits when time runs out', async ({
@@ -344,6 +351,9 @@ test('a timed final assessment shows the extra time, warns politely and submits 
   const final = tree.assessments.find((entry) => entry.id === course.rules.finalAssessmentId)?.data;
   if (!final) throw new Error('the course needs a final assessment');
   const limit = final.settings.timeLimitMinutes;
+  await page.goto(`/courses/${courseId}/${course.modules[0]?.id ?? ''}/quiz`);
+  await expect(page.getByRole('row')).toHaveCount(2);
+  await expect(page.getByText('Your best score: 100%')).toBeVisible();
   await page.goto(`/courses/${courseId}/assessment`);
   await expect(page.locator('[data-time-limit]')).toHaveText(
     `${limit} minutes as standard. You have extra time (×2): ${limit * 2} minutes.`,

@@ -9,14 +9,16 @@ import { newId } from '../src/lib/server/ids.ts';
 import { findOrCreateOrganisation } from '../src/lib/server/organisation.ts';
 import { listPassedQuizIds } from '../src/lib/server/progress.ts';
 import {
-  getActiveAttempt,
-  getQuizOverview,
-  getSubmittedAttempt,
   saveAnswers,
   startAttempt,
   submitAttempt,
   type StartResult,
 } from '../src/lib/server/quiz-attempt.ts';
+import {
+  getActiveAttempt,
+  getQuizOverview,
+  getSubmittedAttempt,
+} from '../src/lib/server/quiz-attempt-views.ts';
 import { fixtureData } from '../src/lib/server/quiz/quiz-fixture.ts';
 import { quizSchema, type QuizInput } from '../src/lib/server/quiz/schema.ts';
 import { seededRandom } from '../src/lib/server/quiz/draw.ts';
@@ -30,7 +32,10 @@ let test: TestDatabase;
 let catalogue: Catalogue;
 const people = { learner: '', other: '', trainer: '' };
 
-function quizWith(settings: Partial<QuizInput['settings']>, edit?: (data: Record<string, unknown>) => void): QuizContent {
+function quizWith(
+  settings: Partial<QuizInput['settings']>,
+  edit?: (data: Record<string, unknown>) => void,
+): QuizContent {
   const data = fixtureData();
   data.settings = { ...(data.settings as object), ...settings };
   edit?.(data);
@@ -49,10 +54,12 @@ function rightAnswers(content: QuizContent): Record<string, unknown> {
     const all = question.type === 'scenario' ? question.questions : [question];
     for (const q of all) {
       if (q.type === 'single') answers[q.id] = q.options.find((option) => option.correct)?.id;
-      if (q.type === 'multiple') answers[q.id] = q.options.filter((option) => option.correct).map((option) => option.id);
+      if (q.type === 'multiple')
+        answers[q.id] = q.options.filter((option) => option.correct).map((option) => option.id);
       if (q.type === 'truefalse') answers[q.id] = String(q.answer);
       if (q.type === 'ordering') answers[q.id] = q.items.map((item) => item.id);
-      if (q.type === 'matching') answers[q.id] = Object.fromEntries(q.premises.map((premise) => [premise.id, premise.match]));
+      if (q.type === 'matching')
+        answers[q.id] = Object.fromEntries(q.premises.map((premise) => [premise.id, premise.match]));
     }
   }
   return answers;
@@ -62,14 +69,18 @@ async function addUser(email: string, role: 'learner' | 'trainer' = 'learner'): 
   const id = newId();
   await test.db.write(async (orm) => {
     const org = await findOrCreateOrganisation(orm, 'Syarikat Ujian Sdn Bhd');
-    await orm.insert(user).values({ id, email, fullName: email, passwordHash: 'x', role, organisationId: org.id });
+    await orm
+      .insert(user)
+      .values({ id, email, fullName: email, passwordHash: 'x', role, organisationId: org.id });
   });
   return id;
 }
 
 async function enrol(userId: string, courseId = 'c1'): Promise<void> {
   await test.db.write((orm) =>
-    orm.insert(enrolment).values({ id: newId(), userId, courseId, status: 'active', enrolledAt: new Date(t0 - 60 * minute) }),
+    orm
+      .insert(enrolment)
+      .values({ id: newId(), userId, courseId, status: 'active', enrolledAt: new Date(t0 - 60 * minute) }),
   );
 }
 
@@ -77,15 +88,29 @@ async function completeLessons(userId: string, lessonIds = ['m1/01-one', 'm1/02-
   await test.db.write(async (orm) => {
     for (const lessonId of lessonIds) {
       const at = new Date(t0 - 30 * minute);
-      await orm.insert(lessonProgress).values({ userId, lessonId, firstViewedAt: at, lastViewedAt: at, completedAt: at });
+      await orm
+        .insert(lessonProgress)
+        .values({ userId, lessonId, firstViewedAt: at, lastViewedAt: at, completedAt: at });
     }
   });
 }
 
 const target = { courseId: 'c1', moduleId: 'm1' };
 
-async function started(content: QuizContent, userId = people.learner, now = t0): Promise<Extract<StartResult, { ok: true }>> {
-  const result = await startAttempt(test.db, catalogue, { id: userId, role: 'learner' }, target, content, now, seededRandom('test'));
+async function started(
+  content: QuizContent,
+  userId = people.learner,
+  now = t0,
+): Promise<Extract<StartResult, { ok: true }>> {
+  const result = await startAttempt(
+    test.db,
+    catalogue,
+    { id: userId, role: 'learner' },
+    target,
+    content,
+    now,
+    seededRandom('test'),
+  );
   if (!result.ok) throw new Error(`start refused: ${JSON.stringify(result)}`);
   return result;
 }
@@ -116,7 +141,12 @@ beforeEach(async () => {
     ],
     modules: ['m1', 'm2'].map((id, index) => ({
       id,
-      data: moduleSchema.parse({ title: id, summary: 'A module.', order: index + 1, objectives: ['Explain things.'] }),
+      data: moduleSchema.parse({
+        title: id,
+        summary: 'A module.',
+        order: index + 1,
+        objectives: ['Explain things.'],
+      }),
     })),
     lessons: [
       { id: 'm1/01-one', data: lesson(1) },
@@ -152,7 +182,9 @@ describe('starting an attempt', () => {
 
   it('refuses a quiz that is not this module’s, and the final assessment before every module is complete', async () => {
     const wrong = toQuizContent('m2', 'module', quizWith({}).quiz);
-    expect(await startAttempt(test.db, catalogue, { id: people.learner, role: 'learner' }, target, wrong, t0)).toEqual({
+    expect(
+      await startAttempt(test.db, catalogue, { id: people.learner, role: 'learner' }, target, wrong, t0),
+    ).toEqual({
       ok: false,
       reason: 'not-found',
     });
@@ -197,9 +229,21 @@ describe('attempt limits and cool-downs', () => {
     const content = quizWith({ attemptsAllowed: 2 });
     for (let n = 1; n <= 2; n++) {
       const attempt = await started(content, people.learner, t0 + n * minute);
-      await submitAttempt(test.db, content, { userId: people.learner, attemptId: attempt.attemptId }, t0 + n * minute + 1000);
+      await submitAttempt(
+        test.db,
+        content,
+        { userId: people.learner, attemptId: attempt.attemptId },
+        t0 + n * minute + 1000,
+      );
     }
-    const third = await startAttempt(test.db, catalogue, { id: people.learner, role: 'learner' }, target, content, t0 + 10 * minute);
+    const third = await startAttempt(
+      test.db,
+      catalogue,
+      { id: people.learner, role: 'learner' },
+      target,
+      content,
+      t0 + 10 * minute,
+    );
     expect(third).toEqual({ ok: false, reason: 'attempts-exhausted' });
     const overview = await getQuizOverview(test.db, people.learner, content, t0 + 10 * minute);
     expect(overview.standing).toMatchObject({ used: 2, left: 0, blocked: 'attempts-exhausted' });
@@ -209,10 +253,29 @@ describe('attempt limits and cool-downs', () => {
     const content = quizWith({ cooldownMinutes: 60 });
     const attempt = await started(content);
     const submittedAt = t0 + 5 * minute;
-    await submitAttempt(test.db, content, { userId: people.learner, attemptId: attempt.attemptId }, submittedAt);
-    const early = await startAttempt(test.db, catalogue, { id: people.learner, role: 'learner' }, target, content, submittedAt + 59 * minute);
+    await submitAttempt(
+      test.db,
+      content,
+      { userId: people.learner, attemptId: attempt.attemptId },
+      submittedAt,
+    );
+    const early = await startAttempt(
+      test.db,
+      catalogue,
+      { id: people.learner, role: 'learner' },
+      target,
+      content,
+      submittedAt + 59 * minute,
+    );
     expect(early).toEqual({ ok: false, reason: 'cooling-down', nextAllowedAt: submittedAt + 60 * minute });
-    const later = await startAttempt(test.db, catalogue, { id: people.learner, role: 'learner' }, target, content, submittedAt + 60 * minute);
+    const later = await startAttempt(
+      test.db,
+      catalogue,
+      { id: people.learner, role: 'learner' },
+      target,
+      content,
+      submittedAt + 60 * minute,
+    );
     expect(later).toMatchObject({ ok: true, attemptNumber: 2 });
   });
 
@@ -220,13 +283,28 @@ describe('attempt limits and cool-downs', () => {
     const content = quizWith({});
     const right = rightAnswers(content);
     const first = await started(content);
-    const pass = await submitAttempt(test.db, content, { userId: people.learner, attemptId: first.attemptId, posted: { from: 'json', answers: right } }, t0 + minute);
+    const pass = await submitAttempt(
+      test.db,
+      content,
+      { userId: people.learner, attemptId: first.attemptId, posted: { from: 'json', answers: right } },
+      t0 + minute,
+    );
     expect(pass).toMatchObject({ ok: true, percent: 100, passed: true, firstPass: true });
     const second = await started(content, people.learner, t0 + 2 * minute);
-    const poorer = await submitAttempt(test.db, content, { userId: people.learner, attemptId: second.attemptId }, t0 + 3 * minute);
+    const poorer = await submitAttempt(
+      test.db,
+      content,
+      { userId: people.learner, attemptId: second.attemptId },
+      t0 + 3 * minute,
+    );
     expect(poorer).toMatchObject({ ok: true, percent: 0, passed: false, firstPass: false });
     const third = await started(content, people.learner, t0 + 4 * minute);
-    const again = await submitAttempt(test.db, content, { userId: people.learner, attemptId: third.attemptId, posted: { from: 'json', answers: right } }, t0 + 5 * minute);
+    const again = await submitAttempt(
+      test.db,
+      content,
+      { userId: people.learner, attemptId: third.attemptId, posted: { from: 'json', answers: right } },
+      t0 + 5 * minute,
+    );
     // Passing again completes nothing new.
     expect(again).toMatchObject({ ok: true, passed: true, firstPass: false });
     const overview = await getQuizOverview(test.db, people.learner, content, t0 + 6 * minute);
@@ -249,7 +327,11 @@ describe('time limits', () => {
     const inGrace = await saveAnswers(
       test.db,
       content,
-      { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'json', answers: { 'q-single': right['q-single'] } } },
+      {
+        userId: people.learner,
+        attemptId: attempt.attemptId,
+        posted: { from: 'json', answers: { 'q-single': right['q-single'] } },
+      },
       deadline + SUBMIT_GRACE_MS,
     );
     expect(inGrace.ok).toBe(true);
@@ -275,7 +357,11 @@ describe('time limits', () => {
     const result = await submitAttempt(
       test.db,
       content,
-      { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'json', answers: rightAnswers(content) } },
+      {
+        userId: people.learner,
+        attemptId: attempt.attemptId,
+        posted: { from: 'json', answers: rightAnswers(content) },
+      },
       t0 + 10 * minute + SUBMIT_GRACE_MS + 1,
     );
     expect(result).toMatchObject({ ok: true, percent: 0, endedBy: 'time', alreadySubmitted: false });
@@ -287,11 +373,18 @@ describe('time limits', () => {
     await saveAnswers(
       test.db,
       content,
-      { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'json', answers: rightAnswers(content) } },
+      {
+        userId: people.learner,
+        attemptId: attempt.attemptId,
+        posted: { from: 'json', answers: rightAnswers(content) },
+      },
       t0 + 5 * minute,
     );
     const later = t0 + 60 * minute;
-    expect(await getActiveAttempt(test.db, people.learner, content, later)).toEqual({ kind: 'ended', attemptNumber: 1 });
+    expect(await getActiveAttempt(test.db, people.learner, content, later)).toEqual({
+      kind: 'ended',
+      attemptNumber: 1,
+    });
     const overview = await getQuizOverview(test.db, people.learner, content, later);
     expect(overview.standing).toMatchObject({ used: 1, best: 100, inProgress: null });
   });
@@ -299,7 +392,10 @@ describe('time limits', () => {
   it('applies the learner’s time accommodation: a multiplier or no limit', async () => {
     const content = quizWith({ timeLimitMinutes: 20 });
     const trainer = { id: people.trainer, role: 'trainer' as const };
-    expect(await setTimeMultiplier(test.db, trainer, people.learner, 1.5, t0)).toMatchObject({ ok: true, changed: true });
+    expect(await setTimeMultiplier(test.db, trainer, people.learner, 1.5, t0)).toMatchObject({
+      ok: true,
+      changed: true,
+    });
     const stretched = await started(content);
     expect((await row(stretched.attemptId)).deadlineAt?.getTime()).toBe(t0 + 30 * minute);
     const overview = await getQuizOverview(test.db, people.learner, content, t0);
@@ -309,12 +405,17 @@ describe('time limits', () => {
     const unlimited = await started(content, people.other);
     expect((await row(unlimited.attemptId)).deadlineAt).toBeNull();
 
-    const audit = await test.db.orm.select().from(auditEvent).where(eq(auditEvent.action, 'time-accommodation-changed'));
+    const audit = await test.db.orm
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.action, 'time-accommodation-changed'));
     expect(audit.map((event) => [event.actorId, event.subjectId, event.data])).toEqual([
       [people.trainer, people.learner, { before: null, after: 1.5, email: 'aisyah@example.my' }],
       [people.trainer, people.other, { before: null, after: 0, email: 'tan@example.my' }],
     ]);
-    expect(await setTimeMultiplier(test.db, { id: people.other, role: 'learner' }, people.other, 2, t0)).toEqual({
+    expect(
+      await setTimeMultiplier(test.db, { id: people.other, role: 'learner' }, people.other, 2, t0),
+    ).toEqual({
       ok: false,
       reason: 'forbidden',
     });
@@ -328,11 +429,22 @@ describe('saving and submitting', () => {
     const theft = await saveAnswers(
       test.db,
       content,
-      { userId: people.other, attemptId: attempt.attemptId, posted: { from: 'json', answers: { 'q-tf': 'false' } } },
+      {
+        userId: people.other,
+        attemptId: attempt.attemptId,
+        posted: { from: 'json', answers: { 'q-tf': 'false' } },
+      },
       t0 + minute,
     );
     expect(theft).toEqual({ ok: false, reason: 'not-found' });
-    expect(await submitAttempt(test.db, content, { userId: people.other, attemptId: attempt.attemptId }, t0 + minute)).toEqual({
+    expect(
+      await submitAttempt(
+        test.db,
+        content,
+        { userId: people.other, attemptId: attempt.attemptId },
+        t0 + minute,
+      ),
+    ).toEqual({
       ok: false,
       reason: 'not-found',
     });
@@ -346,11 +458,32 @@ describe('saving and submitting', () => {
     const content = quizWith({ shuffleQuestions: false });
     const attempt = await started(content);
     const save = (fields: [string, string][], page: number, now: number) =>
-      saveAnswers(test.db, content, { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'form', fields, page } }, now);
+      saveAnswers(
+        test.db,
+        content,
+        { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'form', fields, page } },
+        now,
+      );
     // Page 1 holds the first five questions, page 2 the scenario.
     await Promise.all([
-      save([['q:q-single', 'a'], ['q:q-multi', 'a'], ['q:q-multi', 'b'], ['q:q-tf', 'false']], 0, t0 + minute),
-      save([['q:q-case-a', 'a'], ['q:q-case-b', 'true']], 1, t0 + minute),
+      save(
+        [
+          ['q:q-single', 'a'],
+          ['q:q-multi', 'a'],
+          ['q:q-multi', 'b'],
+          ['q:q-tf', 'false'],
+        ],
+        0,
+        t0 + minute,
+      ),
+      save(
+        [
+          ['q:q-case-a', 'a'],
+          ['q:q-case-b', 'true'],
+        ],
+        1,
+        t0 + minute,
+      ),
     ]);
     expect((await row(attempt.attemptId)).answers).toEqual({
       'q-single': 'a',
@@ -360,7 +493,11 @@ describe('saving and submitting', () => {
       'q-case-b': 'true',
     });
     await save([['q:q-single', 'b']], 0, t0 + 2 * minute);
-    expect((await row(attempt.attemptId)).answers).toEqual({ 'q-single': 'b', 'q-case-a': 'a', 'q-case-b': 'true' });
+    expect((await row(attempt.attemptId)).answers).toEqual({
+      'q-single': 'b',
+      'q-case-a': 'a',
+      'q-case-b': 'true',
+    });
   });
 
   it('grades exactly once when ten submits race', async () => {
@@ -396,18 +533,32 @@ describe('saving and submitting', () => {
     expect(rows[0]?.status).toBe('submitted');
     expect(rows[0]?.percent).toBe(graded?.ok ? graded.percent : -1);
 
-    const replay = await submitAttempt(test.db, content, { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'json', answers: right } }, t0 + 5 * minute);
+    const replay = await submitAttempt(
+      test.db,
+      content,
+      { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'json', answers: right } },
+      t0 + 5 * minute,
+    );
     expect(replay).toMatchObject({ ok: true, alreadySubmitted: true, percent: rows[0]?.percent });
   });
 
   it('refuses saves after submission', async () => {
     const content = quizWith({});
     const attempt = await started(content);
-    await submitAttempt(test.db, content, { userId: people.learner, attemptId: attempt.attemptId }, t0 + minute);
+    await submitAttempt(
+      test.db,
+      content,
+      { userId: people.learner, attemptId: attempt.attemptId },
+      t0 + minute,
+    );
     const save = await saveAnswers(
       test.db,
       content,
-      { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'json', answers: { 'q-tf': 'false' } } },
+      {
+        userId: people.learner,
+        attemptId: attempt.attemptId,
+        posted: { from: 'json', answers: { 'q-tf': 'false' } },
+      },
       t0 + 2 * minute,
     );
     expect(save).toEqual({ ok: false, reason: 'submitted' });
@@ -421,7 +572,11 @@ describe('content changes during an attempt', () => {
     await saveAnswers(
       test.db,
       before,
-      { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'json', answers: rightAnswers(before) } },
+      {
+        userId: people.learner,
+        attemptId: attempt.attemptId,
+        posted: { from: 'json', answers: rightAnswers(before) },
+      },
       t0 + minute,
     );
     // The author removes the matching question and adds a new one; the rest is unchanged.
@@ -433,9 +588,16 @@ describe('content changes during an attempt', () => {
     expect(after.version).not.toBe(before.version);
 
     const active = await getActiveAttempt(test.db, people.learner, after, t0 + 2 * minute);
-    expect(active.kind === 'active' && [active.attempt.contentChanged, active.attempt.missingQuestions]).toEqual([true, 1]);
+    expect(
+      active.kind === 'active' && [active.attempt.contentChanged, active.attempt.missingQuestions],
+    ).toEqual([true, 1]);
 
-    const result = await submitAttempt(test.db, after, { userId: people.learner, attemptId: attempt.attemptId }, t0 + 3 * minute);
+    const result = await submitAttempt(
+      test.db,
+      after,
+      { userId: people.learner, attemptId: attempt.attemptId },
+      t0 + 3 * minute,
+    );
     expect(result).toMatchObject({ ok: true, percent: 100, passed: true });
     const stored = await row(attempt.attemptId);
     expect(stored.results).toMatchObject({ contentChanged: true, missingQuestionIds: ['q-match'] });

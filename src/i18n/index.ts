@@ -4,15 +4,25 @@ import enCertificates from './en/certificates.ts';
 import enCommon from './en/common.ts';
 import enLearning from './en/learning.ts';
 import enQuiz from './en/quiz.ts';
+import enResources from './en/resources.ts';
 import msAdmin from './ms/admin.ts';
 import msAuth from './ms/auth.ts';
 import msCertificates from './ms/certificates.ts';
 import msCommon from './ms/common.ts';
 import msLearning from './ms/learning.ts';
 import msQuiz from './ms/quiz.ts';
+import msResources from './ms/resources.ts';
 
 /** The English catalogue defines the keys; every other language must have each of them. */
-export const en = { ...enCommon, ...enAuth, ...enLearning, ...enAdmin, ...enQuiz, ...enCertificates };
+export const en = {
+  ...enCommon,
+  ...enAuth,
+  ...enLearning,
+  ...enAdmin,
+  ...enQuiz,
+  ...enCertificates,
+  ...enResources,
+};
 export type MessageKey = keyof typeof en;
 export const ms: Record<MessageKey, string> = {
   ...msCommon,
@@ -21,6 +31,7 @@ export const ms: Record<MessageKey, string> = {
   ...msAdmin,
   ...msQuiz,
   ...msCertificates,
+  ...msResources,
 };
 
 export const catalogues = { en, ms } as const;

@@ -94,4 +94,7 @@ export interface QuizPlayerProps {
   /** Where to go when the server says the attempt has ended (time up, submitted elsewhere). */
   endedHref: string;
   labels: QuizPlayerLabels;
+  /** BCP 47 language tag and time zone for the times the player shows. */
+  locale: string;
+  timeZone: string;
 }

@@ -229,7 +229,11 @@ export default function QuizPlayer(props: QuizPlayerProps): ReactElement {
         ? labels.saveFailed
         : savedAt !== null
           ? formatLabel(labels.saved, {
-              time: new Date(savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+              time: new Date(savedAt).toLocaleTimeString(props.locale, {
+                hour: '2-digit',
+                minute: '2-digit',
+                timeZone: props.timeZone,
+              }),
             })
           : labels.notSavedYet;
 

@@ -14,15 +14,15 @@ import { getDb } from './app.ts';
 import { getCatalogue, viewFor } from './course.ts';
 import { requireUser } from './guard.ts';
 import { enrolmentIn, getLearningContext, progressIn } from './learning-context.ts';
+import type { StartResult } from './quiz-attempt.ts';
 import {
   getActiveAttempt,
   getQuizOverview,
   getSubmittedAttempt,
   type ActiveAttempt,
   type QuizOverview,
-  type StartResult,
   type SubmittedAttempt,
-} from './quiz-attempt.ts';
+} from './quiz-attempt-views.ts';
 import { getQuizContent } from './quiz-content.ts';
 import { canShowReview, toPublicQuestions, toReview, type ReviewQuestion } from './quiz/public-view.ts';
 import type { QuizContent } from './quiz-source.ts';
@@ -52,7 +52,13 @@ export async function findQuizPlace(
   const kind = final ? 'assessment' : 'module';
   const content = await getQuizContent(kind, quizId);
   if (!content) return null;
-  return { target: { courseId: course.id, moduleId: module?.id ?? null }, course, module, content, quizRef: `${kind}:${quizId}` };
+  return {
+    target: { courseId: course.id, moduleId: module?.id ?? null },
+    course,
+    module,
+    content,
+    quizRef: `${kind}:${quizId}`,
+  };
 }
 
 function notFound(): Response {
@@ -80,7 +86,10 @@ export async function loadQuizLanding(astro: AstroGlobal, final: boolean): Promi
   const { user } = astro.locals;
   const start = astro.getActionResult(actions.quiz.start);
   const params = { course: astro.params.course, module: astro.params.module };
-  const guessTarget: QuizTarget = { courseId: params.course ?? '', moduleId: final ? null : (params.module ?? '') };
+  const guessTarget: QuizTarget = {
+    courseId: params.course ?? '',
+    moduleId: final ? null : (params.module ?? ''),
+  };
   if (start?.data?.ok) return astro.redirect(quizTakeHref(guessTarget), 303);
   if (start?.error?.code === 'UNAUTHORIZED') return signInAgain(astro, quizHref(guessTarget));
 
@@ -94,9 +103,20 @@ export async function loadQuizLanding(astro: AstroGlobal, final: boolean): Promi
   let eligibility: QuizEligibility | null = null;
   if (user) {
     overview = await getQuizOverview(await getDb(), user.id, place.content, now);
-    eligibility = decideQuizEligibility({ user, course: place.course, enrolment, progress, target: place.target });
+    eligibility = decideQuizEligibility({
+      user,
+      course: place.course,
+      enrolment,
+      progress,
+      target: place.target,
+    });
   }
-  const startProblem = start?.data && !start.data.ok ? start.data : start?.error ? ({ ok: false, reason: 'not-found' } as const) : null;
+  const startProblem =
+    start?.data && !start.data.ok
+      ? start.data
+      : start?.error
+        ? ({ ok: false, reason: 'not-found' } as const)
+        : null;
   if (startProblem) astro.response.status = startProblem.reason === 'not-found' ? 404 : 409;
   return { place, overview, eligibility, startProblem, enrolment, progress, now };
 }
@@ -117,7 +137,10 @@ export async function loadQuizPlayer(astro: AstroGlobal, final: boolean): Promis
   const auth = requireUser(astro);
   if (!auth.ok) return auth.response;
   const params = { course: astro.params.course, module: astro.params.module };
-  const target: QuizTarget = { courseId: params.course ?? '', moduleId: final ? null : (params.module ?? '') };
+  const target: QuizTarget = {
+    courseId: params.course ?? '',
+    moduleId: final ? null : (params.module ?? ''),
+  };
   const here = quizTakeHref(target);
 
   // A page save comes first: it needs only the URL to redirect.
@@ -126,12 +149,18 @@ export async function loadQuizPlayer(astro: AstroGlobal, final: boolean): Promis
     if (saved.error?.code === 'UNAUTHORIZED') return signInAgain(astro, here);
     const data = saved.data;
     if (data?.ok) {
-      const page = data.move === 'next' ? data.page + 1 : data.move === 'previous' ? Math.max(0, data.page - 1) : data.page;
+      const page =
+        data.move === 'next'
+          ? data.page + 1
+          : data.move === 'previous'
+            ? Math.max(0, data.page - 1)
+            : data.page;
       if (data.move === 'review') return astro.redirect(quizTakeHref(target, { review: true }), 303);
       const query = data.move === 'save' ? `page=${page + 1}&saved=1` : `page=${page + 1}`;
       return astro.redirect(`${here}?${query}`, 303);
     }
-    if (data && data.reason === 'time-up') return astro.redirect(`${quizResultHref(target, data.attemptNumber)}?ended=time`, 303);
+    if (data && data.reason === 'time-up')
+      return astro.redirect(`${quizResultHref(target, data.attemptNumber)}?ended=time`, 303);
     return astro.redirect(quizHref(target), 303);
   }
 
@@ -140,7 +169,8 @@ export async function loadQuizPlayer(astro: AstroGlobal, final: boolean): Promis
   const now = Date.now();
   const lookup = await getActiveAttempt(await getDb(), auth.user.id, place.content, now);
   if (lookup.kind === 'none') return astro.redirect(quizHref(place.target), 303);
-  if (lookup.kind === 'ended') return astro.redirect(`${quizResultHref(place.target, lookup.attemptNumber)}?ended=time`, 303);
+  if (lookup.kind === 'ended')
+    return astro.redirect(`${quizResultHref(place.target, lookup.attemptNumber)}?ended=time`, 303);
   const questions = toPublicQuestions(place.content.quiz, lookup.attempt.layout);
   const pages = paginateQuestions(questions);
   const requested = Number(astro.url.searchParams.get('page') ?? '1');
@@ -171,7 +201,11 @@ export interface ResultData {
 export async function loadQuizResult(astro: AstroGlobal, final: boolean): Promise<Response | ResultData> {
   const auth = requireUser(astro);
   if (!auth.ok) return auth.response;
-  const place = await findQuizPlace(auth.user, { course: astro.params.course, module: astro.params.module }, final);
+  const place = await findQuizPlace(
+    auth.user,
+    { course: astro.params.course, module: astro.params.module },
+    final,
+  );
   const number = Number(astro.params.number);
   if (!place || !Number.isInteger(number) || number < 1) return notFound();
   const db = await getDb();

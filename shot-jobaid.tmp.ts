@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+const id = process.argv[2] ?? 'rtw-plan';
+await page.goto(`http://127.0.0.1:4391/resources/job-aids/${id}`);
+await page.screenshot({ path: `/tmp/hb/ja-screen-${id}.png`, fullPage: false });
+await page.pdf({ path: `/tmp/hb/ja-${id}.pdf`, format: 'A4', printBackground: false });
+const m = await browser.newPage({ viewport: { width: 390, height: 844 } });
+await m.goto(`http://127.0.0.1:4391/resources/job-aids/${id}`);
+await m.screenshot({ path: `/tmp/hb/ja-mobile-${id}.png`, fullPage: false });
+await browser.close();

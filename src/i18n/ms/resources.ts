@@ -1,0 +1,18 @@
+import type en from '../en/resources.ts';
+
+export default {
+  'resources.printablePage': 'Buka {title} sebagai halaman boleh cetak',
+  'jobAid.breadcrumb': 'Anda di sini',
+  'jobAid.print': 'Cetak halaman ini',
+  'jobAid.printHint':
+    'Untuk mencetak halaman ini, gunakan arahan Cetak pada pelayar anda: Ctrl+P, atau Command+P pada Mac. Pada telefon, cari Cetak atau Kongsi dalam menu pelayar.',
+  'jobAid.notSaved':
+    'Apa yang anda taip di halaman ini tidak disimpan atau dihantar ke mana-mana. Cetak halaman sebelum anda menutupnya, atau gunakan PDF boleh isi untuk menyimpan salinan pada peranti anda.',
+  'jobAid.downloadPdf': 'Muat turun PDF boleh isi bagi {title} ({size})',
+  'jobAid.pdfNotYet': 'PDF boleh isi belum tersedia. Anda masih boleh mencetak halaman ini.',
+  'jobAid.howToUse': 'Cara menggunakan borang ini',
+  'jobAid.englishOnly': 'Borang ini dalam bahasa Inggeris.',
+  'jobAid.dateHint': 'Hari, bulan dan tahun, contohnya 27/3/2026',
+  'jobAid.notOfficial': 'Templat RTW Academy: bukan borang rasmi PERKESO.',
+  'jobAid.backToResources': 'Kembali ke semua sumber',
+} satisfies Record<keyof typeof en, string>;

@@ -1,0 +1,404 @@
+/**
+ * HTTP fuzzing with fast-check: every action (form and JSON, through `/_actions/<name>` and
+ * through a page's `?_action=`), the quiz submit endpoints, the session cookie and the routes
+ * that take ids from the URL get hostile values: odd Unicode, lone surrogates, NUL, huge and
+ * empty strings, repeated and unknown fields, broken encodings, wrong content types, forged and
+ * mangled cookies. The property is that the server never answers 5xx (and always answers).
+ * Used bounded by the browser suite (e2e/fuzz.spec.ts) and larger by `npm run bench`.
+ */
+import fc from 'fast-check';
+import type { ActionInfo } from './action-catalogue.ts';
+import { sendHttp, type HttpResponse } from './http-client.ts';
+
+export interface FuzzIdentity {
+  role: string;
+  /** `rtw_session=<token>` */
+  cookie: string;
+}
+
+export interface FuzzContext {
+  /** One origin per server process, e.g. `http://127.0.0.1:4601`. */
+  origins: string[];
+  /** Loopback source addresses to spread requests over (127.0.3.x), so throttles do not pile up. */
+  sourceAddresses: string[];
+  cookieName: string;
+  identities: FuzzIdentity[];
+  actions: ActionInfo[];
+  /** Real values to mix in, so inputs reach past "not found" into the validation and the writes. */
+  known: {
+    ids: string[];
+    emails: string[];
+    courseIds: string[];
+    moduleIds: string[];
+    lessonPaths: string[];
+    quizRefs: string[];
+    questionIds: string[];
+    attemptIds: string[];
+    pages: string[];
+  };
+}
+
+type Body =
+  | { kind: 'form'; fields: [string, string][] }
+  | { kind: 'multipart'; fields: [string, string][]; file: boolean }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'raw'; contentType: string; bytes: number[] }
+  | { kind: 'none' };
+
+export interface FuzzRequest {
+  server: number;
+  address: number;
+  method: string;
+  path: string;
+  /** Index into identities, or a forged cookie header, or none. */
+  cookie: { kind: 'identity'; index: number } | { kind: 'forged'; header: string } | { kind: 'none' };
+  origin: 'same' | 'none' | 'other';
+  body: Body;
+}
+
+const hostileConstants = [
+  '',
+  ' ',
+  '\u0000',
+  '\u0000admin',
+  '\uD800',
+  '\uDFFF\uD800',
+  '\uFEFF',
+  '\u202Eevil',
+  'A\u0301\u0302\u0303',
+  '👩🏽‍⚕️',
+  '陈伟明',
+  'கவிதா',
+  "' OR 1=1 --",
+  '"; DROP TABLE user; --',
+  '<script>alert(1)</script>',
+  '../../../../etc/passwd',
+  '%00',
+  '%',
+  '%zz',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'null',
+  'undefined',
+  'true',
+  'NaN',
+  '-1',
+  '0',
+  '1e309',
+  '99999999999999999999999',
+  '[]',
+  '{}',
+  '{"__proto__":{"x":1}}',
+  'javascript:alert(1)',
+  '//evil.example/path',
+  '/\\evil.example',
+  'http://evil.example',
+  'a@b',
+  'x'.repeat(129),
+  'y'.repeat(2001),
+  '\r\nSet-Cookie: x=y',
+];
+
+/** Hostile text: random strings of every kind, known ids and the classic troublemakers. */
+function hostileText(known: string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: fc.string({ maxLength: 40 }), weight: 3 },
+    { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 3 },
+    { arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }), weight: 2 },
+    { arbitrary: fc.constantFrom(...hostileConstants), weight: 4 },
+    { arbitrary: known.length > 0 ? fc.constantFrom(...known) : fc.constant(''), weight: 4 },
+    { arbitrary: fc.string({ minLength: 1000, maxLength: 30_000, unit: 'binary-ascii' }), weight: 1 },
+  );
+}
+
+function fieldsFor(names: string[], text: fc.Arbitrary<string>): fc.Arbitrary<[string, string][]> {
+  const name = fc.oneof(
+    { arbitrary: names.length > 0 ? fc.constantFrom(...names) : fc.constant('x'), weight: 6 },
+    { arbitrary: text, weight: 1 },
+  );
+  return fc.array(fc.tuple(name, text), { maxLength: 12 });
+}
+
+function bodyFor(fields: fc.Arbitrary<[string, string][]>, json: fc.Arbitrary<unknown>): fc.Arbitrary<Body> {
+  return fc.oneof(
+    { arbitrary: fields.map((list): Body => ({ kind: 'form', fields: list })), weight: 8 },
+    {
+      arbitrary: fc.tuple(fields, fc.boolean()).map(([list, file]): Body => ({ kind: 'multipart', fields: list, file })),
+      weight: 2,
+    },
+    { arbitrary: json.map((value): Body => ({ kind: 'json', value })), weight: 2 },
+    {
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(
+            'application/x-www-form-urlencoded',
+            'multipart/form-data',
+            'multipart/form-data; boundary=x',
+            'application/json',
+            'text/plain',
+            'application/octet-stream',
+            '',
+          ),
+          fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 300 }),
+        )
+        .map(([contentType, bytes]): Body => ({ kind: 'raw', contentType, bytes })),
+      weight: 2,
+    },
+    { arbitrary: fc.constant<Body>({ kind: 'none' }), weight: 1 },
+  );
+}
+
+/** A cookie header that is not a session the server issued, or mangles one it did. */
+function forgedCookie(context: FuzzContext, text: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const name = context.cookieName;
+  const real = context.identities.map((identity) => identity.cookie.slice(name.length + 1));
+  const tokenPart = fc.stringMatching(/^[a-km-z2-9]{24}$/);
+  return fc.oneof(
+    text.map((value) => `${name}=${value}`),
+    fc.tuple(tokenPart, tokenPart).map(([id, secret]) => `${name}=${id}.${secret}`),
+    fc
+      .tuple(fc.constantFrom(...(real.length > 0 ? real : ['x'])), tokenPart)
+      .map(([token, secret]) => `${name}=${token.split('.')[0] ?? ''}.${secret}`),
+    fc
+      .tuple(fc.constantFrom(...(real.length > 0 ? real : ['x'])), fc.nat(60), fc.string({ maxLength: 3 }))
+      .map(([token, at, insert]) => `${name}=${token.slice(0, at)}${insert}${token.slice(at + 1)}`),
+    fc.constantFrom(
+      `${name}=`,
+      `${name}`,
+      `=${name}`,
+      `${name}=a; ${name}=b`,
+      `${name}="quoted.value"`,
+      `${name}=%E0%A4%A`,
+      `${name}=${'a'.repeat(4000)}`,
+      ';;;',
+      `rtw_lang=xx; ${name}=..`,
+      `__Host-${name}=abc`,
+    ),
+    text,
+  );
+}
+
+/** One request of any kind the fuzzer sends. */
+export function fuzzRequestArbitrary(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
+  const { known } = context;
+  const text = hostileText([
+    ...known.ids,
+    ...known.emails,
+    ...known.courseIds,
+    ...known.moduleIds,
+    ...known.quizRefs,
+    ...known.attemptIds,
+  ]);
+  const json = fc.oneof(
+    fc.jsonValue({ maxDepth: 4 }),
+    fc.record({
+      quiz: fc.oneof(fc.constantFrom(...(known.quizRefs.length > 0 ? known.quizRefs : ['module:x'])), text),
+      attemptId: fc.oneof(fc.constantFrom(...(known.attemptIds.length > 0 ? known.attemptIds : ['x'])), text),
+      answers: fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.dictionary(
+          fc.oneof(fc.constantFrom(...(known.questionIds.length > 0 ? known.questionIds : ['q'])), text),
+          fc.jsonValue({ maxDepth: 2 }),
+          { maxKeys: 12 },
+        ),
+      ),
+    }),
+  );
+  const quizFieldNames = [
+    'quiz',
+    'attemptId',
+    'page',
+    'go',
+    'scope',
+    ...known.questionIds.flatMap((id) => [`q:${id}`, `q:${id}:pos:a`, `q:${id}:match:p1`]),
+  ];
+  const cookie = fc.oneof(
+    {
+      arbitrary: fc.nat(Math.max(0, context.identities.length - 1)).map((index) => ({ kind: 'identity' as const, index })),
+      weight: context.identities.length > 0 ? 6 : 0,
+    },
+    { arbitrary: forgedCookie(context, text).map((header) => ({ kind: 'forged' as const, header })), weight: 2 },
+    { arbitrary: fc.constant({ kind: 'none' as const }), weight: 2 },
+  );
+  const origin = fc.constantFrom<FuzzRequest['origin']>('same', 'same', 'same', 'same', 'same', 'none', 'other');
+  const where = fc.record({
+    server: fc.nat(context.origins.length - 1),
+    address: fc.nat(context.sourceAddresses.length - 1),
+    cookie,
+    origin,
+  });
+
+  const action = fc
+    .tuple(fc.constantFrom(...context.actions), fc.boolean(), fc.constantFrom(...known.pages))
+    .chain(([info, rpc, page]) => {
+      const names = info.name.startsWith('quiz.') ? [...info.fields, ...quizFieldNames] : info.fields;
+      const fields = fieldsFor(names, text);
+      const body = info.accept === 'json' ? bodyFor(fields, json).map((b) => (b.kind === 'form' ? ({ kind: 'json', value: Object.fromEntries(b.fields) } as Body) : b)) : bodyFor(fields, json);
+      return body.map((value) => ({
+        method: 'POST',
+        path: rpc ? `/_actions/${info.name}` : `${page}?_action=${encodeURIComponent(info.name)}`,
+        body: value,
+      }));
+    });
+  const submit = fc
+    .tuple(
+      fc.constantFrom(...known.lessonPaths.map((path) => path.split('/').slice(0, 4).join('/'))),
+      fc.boolean(),
+      fieldsFor([...quizFieldNames, 'attemptId', 'scope'], text),
+    )
+    .map(([modulePath, final, fields]) => ({
+      method: 'POST',
+      path: final ? `${modulePath.split('/').slice(0, 3).join('/')}/assessment/submit` : `${modulePath}/quiz/submit`,
+      body: { kind: 'form', fields } as Body,
+    }));
+  const segment = text.map((value) => encodeURIComponent(value).slice(0, 3000));
+  const lookup = fc
+    .tuple(
+      fc.constantFrom(
+        '/verify/',
+        '/certificates/',
+        '/admin/users/',
+        '/admin/employers/',
+        '/admin/certificates/',
+        '/staff/quizzes/',
+        '/reset-password/',
+        '/courses/',
+        ...known.courseIds.map((id) => `/courses/${id}/`),
+      ),
+      segment,
+      fc.constantFrom('', '.pdf', '.csv', '/merge', '/role', '/status', '/quiz', '/quiz/take', '/assessment'),
+      fc.array(fc.tuple(text, text), { maxLength: 4 }),
+    )
+    .map(([prefix, value, suffix, query]) => ({
+      method: 'GET',
+      path: `${prefix}${value}${suffix}${query.length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`,
+      body: { kind: 'none' } as Body,
+    }));
+  const pageQuery = fc
+    .tuple(fc.constantFrom(...known.pages, '/admin/reports/progress', '/admin/reports/completions', '/admin/users', '/admin/audit', '/admin/reports/progress.csv'), fc.array(fc.tuple(fc.constantFrom('page', 'course', 'employer', 'from', 'to', 'q', 'sort', 'next', 'done', 'step', 'lang', 'inactive'), text), { maxLength: 5 }))
+    .map(([page, query]) => ({
+      method: 'GET',
+      path: `${page}?${new URLSearchParams(query).toString()}`,
+      body: { kind: 'none' } as Body,
+    }));
+
+  const request = fc.oneof(
+    { arbitrary: action, weight: 10 },
+    { arbitrary: submit, weight: 2 },
+    { arbitrary: lookup, weight: 2 },
+    { arbitrary: pageQuery, weight: 2 },
+  );
+  return fc.tuple(where, request).map(([place, what]) => ({ ...place, ...what }));
+}
+
+function multipart(fields: [string, string][], file: boolean): { contentType: string; body: Buffer } {
+  const boundary = `----rtwfuzz${Math.floor(Math.random() * 1e9)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of fields) {
+    const safeName = name.replace(/["\r\n]/g, '_');
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${safeName}"\r\n\r\n${value}\r\n`));
+  }
+  if (file)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${fields[0]?.[0].replace(/["\r\n]/g, '_') ?? 'file'}"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nfile body\r\n`,
+      ),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(parts) };
+}
+
+/** Sends a fuzz request as described. */
+export function sendFuzzRequest(context: FuzzContext, input: FuzzRequest): Promise<HttpResponse> {
+  const origin = context.origins[input.server] ?? context.origins[0] ?? '';
+  const headers: Record<string, string> = {};
+  if (input.cookie.kind === 'identity') headers.cookie = context.identities[input.cookie.index]?.cookie ?? '';
+  // A header value cannot carry control characters (Node refuses to send them) and is Latin-1 on
+  // the wire: send other text as its UTF-8 bytes, as a browser would.
+  if (input.cookie.kind === 'forged')
+    headers.cookie = Buffer.from(input.cookie.header.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, ''), 'utf8').toString('latin1');
+  if (input.method === 'POST') {
+    if (input.origin === 'same') headers.origin = origin;
+    if (input.origin === 'other') headers.origin = 'https://evil.example';
+  }
+  let body: string | Buffer | undefined;
+  const { body: spec } = input;
+  if (spec.kind === 'form') {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(spec.fields).toString();
+  } else if (spec.kind === 'multipart') {
+    const encoded = multipart(spec.fields, spec.file);
+    headers['content-type'] = encoded.contentType;
+    body = encoded.body;
+  } else if (spec.kind === 'json') {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(spec.value) ?? 'null';
+  } else if (spec.kind === 'raw') {
+    if (spec.contentType) headers['content-type'] = spec.contentType;
+    body = Buffer.from(spec.bytes);
+  }
+  return sendHttp({
+    origin,
+    method: input.method,
+    path: input.path,
+    headers,
+    body,
+    localAddress: context.sourceAddresses[input.address],
+    timeoutMs: 30_000,
+  });
+}
+
+/** A short description of a request, for a failure message. */
+export function describeFuzzRequest(input: FuzzRequest): string {
+  const body = JSON.stringify(input.body);
+  return `${input.method} ${input.path.slice(0, 300)} cookie=${JSON.stringify(input.cookie).slice(0, 200)} origin=${input.origin} body=${body.slice(0, 600)}`;
+}
+
+export interface FuzzReport {
+  requests: number;
+  statuses: Record<string, number>;
+  /** The smallest failing request fast-check found, when one failed. */
+  failure: string | null;
+  seed: number;
+  seconds: number;
+}
+
+/**
+ * Sends `runs` random requests (more while shrinking a failure, within `timeLimitMs`) and
+ * reports the statuses seen. A 5xx answer or no answer fails the property.
+ */
+export async function runHttpFuzz(
+  context: FuzzContext,
+  options: { runs: number; seed?: number; timeLimitMs: number },
+): Promise<FuzzReport> {
+  const started = performance.now();
+  const statuses: Record<string, number> = {};
+  let requests = 0;
+  const property = fc.asyncProperty(fuzzRequestArbitrary(context), async (input) => {
+    requests += 1;
+    let status: string;
+    try {
+      status = String((await sendFuzzRequest(context, input)).status);
+    } catch (error) {
+      status = 'no answer';
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      throw new Error(`no answer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (Number(status) >= 500) throw new Error(`HTTP ${status}`);
+  });
+  const seed = options.seed ?? Date.now() % 2 ** 31;
+  const details = await fc.check(property, {
+    numRuns: options.runs,
+    seed,
+    interruptAfterTimeLimit: options.timeLimitMs,
+    markInterruptAsFailure: false,
+  });
+  const failure =
+    details.failed && details.counterexample
+      ? `${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)} for ${describeFuzzRequest(details.counterexample[0])} (seed ${details.seed}, path ${details.counterexamplePath ?? ''})`
+      : null;
+  return { requests, statuses, failure, seed, seconds: (performance.now() - started) / 1000 };
+}
