@@ -189,6 +189,10 @@ export const certificate = sqliteTable(
     courseId: text('course_id').notNull(),
     holderName: text('holder_name').notNull(),
     courseTitle: text('course_title').notNull(),
+    /** The course's certificate wording at issue (null on rows issued before it was kept). */
+    certificateTitle: text('certificate_title'),
+    signatoryName: text('signatory_name'),
+    signatoryTitle: text('signatory_title'),
     cpdHours: real('cpd_hours').notNull(),
     issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
     issuedBy: text('issued_by'),

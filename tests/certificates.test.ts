@@ -809,6 +809,27 @@ describe('the document', () => {
     expect(decoded).toBe(verifyUrlFor(site, record.verificationCode));
   });
 
+  it.runIf(canReadText)(
+    'keeps the certificate wording it was issued with when the course changes it later',
+    async () => {
+      const record = await certificateFor('Kavitha a/p Ramasamy');
+      expect(record).toMatchObject({ certificateTitle: 'Certificate of Completion' });
+      const course = catalogue.preview.course('coordinator');
+      if (!course?.certificate) throw new Error('the test course gives a certificate');
+      const changed = {
+        certificate: { ...course.certificate, title: 'A New Title', signatoryName: 'Someone Else' },
+      };
+      const path = write(await renderCertificate(record, changed, 'en', `${site}/changed`), 'wording.pdf');
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(
+        /\s+/gu,
+        ' ',
+      );
+      expect(text).toContain('Certificate of Completion');
+      expect(text).not.toContain('A New Title');
+      expect(text).not.toContain('Someone Else');
+    },
+  );
+
   it('gives the same bytes for the same certificate every time', async () => {
     const record = await certificateFor('Tan Wei Ming');
     const again = await getCertificate(db.orm, record.id);

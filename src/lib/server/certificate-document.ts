@@ -17,8 +17,9 @@ export function verifyUrlFor(siteUrl: string, compactCode: string): string {
 
 /**
  * What the PDF prints for a record. Name, course title, CPD hours, dates, serial and code come
- * from the record (as they were at issue); the certificate title and signatory from the course's
- * `certificate` block, with neutral wording when the course has since been removed.
+ * from the record (as they were at issue), and so do the certificate title and signatory; records
+ * issued before those were kept fall back to the course's current `certificate` block, then to
+ * neutral wording when the course has since been removed.
  */
 export function certificatePdfInput(
   record: CertificateRecord,
@@ -33,12 +34,13 @@ export function certificatePdfInput(
     verificationCode: formatVerificationCode(record.verificationCode),
     holderName: record.holderName,
     courseTitle: record.courseTitle,
-    certificateTitle: rule?.title ?? t('certificates.pdf.defaultTitle'),
+    certificateTitle: record.certificateTitle ?? rule?.title ?? t('certificates.pdf.defaultTitle'),
     cpdHours: record.cpdHours,
     issuedAt: new Date(record.issuedAt),
     expiresAt: record.expiresAt === null ? null : new Date(record.expiresAt),
-    signatoryName: rule?.signatoryName ?? t('site.name'),
-    signatoryTitle: rule?.signatoryTitle ?? t('certificates.pdf.defaultSignatoryTitle'),
+    signatoryName: record.signatoryName ?? rule?.signatoryName ?? t('site.name'),
+    signatoryTitle:
+      record.signatoryTitle ?? rule?.signatoryTitle ?? t('certificates.pdf.defaultSignatoryTitle'),
     issuer: t('site.name'),
     programme: t('certificates.pdf.programme'),
     verifyUrl: verifyUrlFor(siteUrl, record.verificationCode),

@@ -26,6 +26,10 @@ export interface CertificateRecord {
   courseId: string;
   holderName: string;
   courseTitle: string;
+  /** Certificate title and signatory as the course stated them at issue; null on older rows. */
+  certificateTitle: string | null;
+  signatoryName: string | null;
+  signatoryTitle: string | null;
   cpdHours: number;
   issuedAt: number;
   /** The admin who issued it; null when the system issued it on completion. */
@@ -45,6 +49,9 @@ export const certificateColumns = {
   courseId: certificate.courseId,
   holderName: certificate.holderName,
   courseTitle: certificate.courseTitle,
+  certificateTitle: certificate.certificateTitle,
+  signatoryName: certificate.signatoryName,
+  signatoryTitle: certificate.signatoryTitle,
   cpdHours: certificate.cpdHours,
   issuedAt: certificate.issuedAt,
   issuedBy: certificate.issuedBy,
@@ -166,6 +173,9 @@ export async function insertCertificate(orm: Orm, input: NewCertificate, now: nu
       courseId: input.course.id,
       holderName: input.holderName,
       courseTitle: input.course.title,
+      certificateTitle: input.course.certificate?.title ?? null,
+      signatoryName: input.course.certificate?.signatoryName ?? null,
+      signatoryTitle: input.course.certificate?.signatoryTitle ?? null,
       cpdHours: input.course.cpdHours,
       issuedAt: now,
       issuedBy: input.actorId,
