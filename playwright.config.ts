@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { origins, ports } from './e2e/origins.ts';
 
 /**
  * Browser journeys against the real built server (`npm run build`), two processes on one
@@ -6,8 +7,7 @@ import { defineConfig } from '@playwright/test';
  * database and finds Debian's Chromium.
  */
 const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db';
-export const ports = [4601, 4602] as const;
-const serverEnv = { DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', SITE_URL: `http://127.0.0.1:${ports[0]}`, HOST: '0.0.0.0' };
+const serverEnv = { DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', SITE_URL: origins[0], HOST: '0.0.0.0' };
 
 export default defineConfig({
   testDir: './e2e',
@@ -18,9 +18,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results/playwright',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results/playwright',
   use: {
-    baseURL: `http://127.0.0.1:${ports[0]}`,
+    baseURL: origins[0],
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -5,7 +5,12 @@
  */
 import { answerFields } from '../src/lib/quiz-rules.ts';
 import type { PlayerAnswer } from '../src/lib/quiz-types.ts';
-import { buildCatalogue, type Catalogue, type CatalogueInput, type CourseView } from '../src/lib/course-structure.ts';
+import {
+  buildCatalogue,
+  type Catalogue,
+  type CatalogueInput,
+  type CourseView,
+} from '../src/lib/course-structure.ts';
 import { readContentTree } from '../src/lib/server/content-files.ts';
 import type { Answers } from '../src/lib/server/quiz/answers.ts';
 import { answerableQuestions, resolveLayout, type AttemptLayout } from '../src/lib/server/quiz/draw.ts';
@@ -38,7 +43,8 @@ export function readContentSnapshot(projectRoot: string = process.cwd()): Conten
   const tree = readContentTree(projectRoot);
   if (tree.problems.length > 0)
     throw new Error(`The content has problems; run npm run content:check.\n${tree.problems.join('\n')}`);
-  const plain = <T>(entries: readonly { id: string; data: T }[]) => entries.map(({ id, data }) => ({ id, data }));
+  const plain = <T>(entries: readonly { id: string; data: T }[]) =>
+    entries.map(({ id, data }) => ({ id, data }));
   return {
     courses: plain(tree.courses),
     modules: plain(tree.modules),
@@ -103,7 +109,7 @@ export function rightAnswer(question: AnswerableQuestion): PlayerAnswer {
 export function rightAnswers(quiz: Quiz, layout: AttemptLayout): Answers {
   const answers: Answers = {};
   for (const { question } of answerableQuestions(resolveLayout(quiz, layout)))
-    answers[question.id] = rightAnswer(question) as Answers[string];
+    answers[question.id] = rightAnswer(question);
   return answers;
 }
 

@@ -192,7 +192,7 @@ export async function seedDataset(
   const passwordHash = await hashPassword(BENCH_PASSWORD);
 
   // One connection, so the PRAGMAs and the transaction below apply to every statement.
-  const client = createClient({ url, concurrency: 1 });
+  const client = createClient({ url, concurrency: 1, timeout: 30_000 });
   // A throwaway file: no journal and no syncs while loading; WAL is switched back on at the end.
   await client.execute('PRAGMA journal_mode = OFF');
   await client.execute('PRAGMA synchronous = OFF');
@@ -228,8 +228,30 @@ export async function seedDataset(
     const adminId = newId();
     const trainerId = newId();
     const staffOrg = orgIds[0] ?? '';
-    await users.add([adminId, 'admin@bench.rtw-academy.my', 'Nurul Huda binti Ismail', passwordHash, 'admin', staffOrg, 'en', 'active', now - 900 * day, now]);
-    await users.add([trainerId, 'trainer@bench.rtw-academy.my', 'Rajesh a/l Subramaniam', passwordHash, 'trainer', staffOrg, 'en', 'active', now - 900 * day, now]);
+    await users.add([
+      adminId,
+      'admin@bench.rtw-academy.my',
+      'Nurul Huda binti Ismail',
+      passwordHash,
+      'admin',
+      staffOrg,
+      'en',
+      'active',
+      now - 900 * day,
+      now,
+    ]);
+    await users.add([
+      trainerId,
+      'trainer@bench.rtw-academy.my',
+      'Rajesh a/l Subramaniam',
+      passwordHash,
+      'trainer',
+      staffOrg,
+      'en',
+      'active',
+      now - 900 * day,
+      now,
+    ]);
 
     const learners: LearnerPlan[] = [];
     for (let index = 0; index < size.learners; index++) {
@@ -259,8 +281,20 @@ export async function seedDataset(
         const plan = planCourse(course, learner, random, now, newId, attempts, progressRows, moduleRows);
         learner.courses.push(plan);
         if (plan.completedAt !== null)
-          completions.push({ userId: learner.id, fullName: learner.fullName, course, completedAt: plan.completedAt });
-        enrolmentRows.push([plan.enrolmentId, learner.id, course.id, 'active', plan.enrolledAt, plan.completedAt]);
+          completions.push({
+            userId: learner.id,
+            fullName: learner.fullName,
+            course,
+            completedAt: plan.completedAt,
+          });
+        enrolmentRows.push([
+          plan.enrolmentId,
+          learner.id,
+          course.id,
+          'active',
+          plan.enrolledAt,
+          plan.completedAt,
+        ]);
         lastActive.set(learner.id, Math.max(lastActive.get(learner.id) ?? 0, plan.lastSeenAt));
       }
     }
@@ -282,7 +316,14 @@ export async function seedDataset(
     await users.flush();
     log(`  ${learners.length.toLocaleString('en')} learners in ${size.employers} employers`);
 
-    const enrolments = new TableWriter(tx, 'enrolment', ['id', 'user_id', 'course_id', 'status', 'enrolled_at', 'completed_at']);
+    const enrolments = new TableWriter(tx, 'enrolment', [
+      'id',
+      'user_id',
+      'course_id',
+      'status',
+      'enrolled_at',
+      'completed_at',
+    ]);
     for (const row of enrolmentRows) await enrolments.add(row);
     await enrolments.flush();
 
@@ -296,7 +337,16 @@ export async function seedDataset(
     await writeAttempts(tx, content, attempts, size.quizAttempts, grades, random, newId, now);
     log(`  ${size.quizAttempts.toLocaleString('en')} quiz attempts`);
 
-    const certificates = await writeCertificates(tx, completions, size.certificates, adminId, random, newId, newCode, now);
+    const certificates = await writeCertificates(
+      tx,
+      completions,
+      size.certificates,
+      adminId,
+      random,
+      newId,
+      newCode,
+      now,
+    );
     log(`  ${certificates.length.toLocaleString('en')} certificates`);
 
     await tx.commit();
@@ -304,7 +354,16 @@ export async function seedDataset(
     await client.execute('PRAGMA journal_mode = WAL');
 
     const counts: Record<string, number> = {};
-    for (const table of ['organisation', 'user', 'enrolment', 'lesson_progress', 'module_completion', 'quiz_attempt', 'certificate', 'audit_event']) {
+    for (const table of [
+      'organisation',
+      'user',
+      'enrolment',
+      'lesson_progress',
+      'module_completion',
+      'quiz_attempt',
+      'certificate',
+      'audit_event',
+    ]) {
       const result = await client.execute(`SELECT count(*) AS n FROM "${table}"`);
       counts[table] = Number(result.rows[0]?.n ?? 0);
     }
@@ -370,7 +429,12 @@ function planCourse(
       for (let index = 0; index < failures; index++)
         attempts.push({ userId: learner.id, quizId: module.quizId, passed: false, at: at + index * 60_000 });
       if (passed)
-        attempts.push({ userId: learner.id, quizId: module.quizId, passed: true, at: at + failures * 60_000 });
+        attempts.push({
+          userId: learner.id,
+          quizId: module.quizId,
+          passed: true,
+          at: at + failures * 60_000,
+        });
       lastSeenAt = Math.max(lastSeenAt, at + failures * 60_000);
     }
     if (passed) {
@@ -395,11 +459,24 @@ function planCourse(
     if (finalId) {
       const failures = random() < 0.7 ? 0 : 1;
       for (let index = 0; index < failures; index++)
-        attempts.push({ userId: learner.id, quizId: finalId, passed: false, at: completedAt - (index + 1) * day });
+        attempts.push({
+          userId: learner.id,
+          quizId: finalId,
+          passed: false,
+          at: completedAt - (index + 1) * day,
+        });
       attempts.push({ userId: learner.id, quizId: finalId, passed: true, at: completedAt });
     }
   }
-  return { courseId: course.id, enrolmentId: newId(), enrolledAt, lessonsDone, modulesDone, completedAt, lastSeenAt };
+  return {
+    courseId: course.id,
+    enrolmentId: newId(),
+    enrolledAt,
+    lessonsDone,
+    modulesDone,
+    completedAt,
+    lastSeenAt,
+  };
 }
 
 /** Writes the current-content rows, then rows of an earlier edition until the total is `target`. */
@@ -430,7 +507,12 @@ async function writeLessonProgress(
     const module = String(Math.floor(index / 10) + 1).padStart(2, '0');
     edition.push(`edition-2024-module-${module}/${String((index % 10) + 1).padStart(2, '0')}-lesson`);
   }
-  const writer = new TableWriter(client, 'lesson_progress', ['user_id', 'lesson_id', 'first_viewed_at', 'last_viewed_at', 'completed_at'], 800);
+  const writer = new TableWriter(
+    client,
+    'lesson_progress',
+    ['user_id', 'lesson_id', 'first_viewed_at', 'last_viewed_at', 'completed_at'],
+    800,
+  );
   for (const [index, learner] of learners.entries()) {
     const own = byUser.get(learner.id) ?? [];
     const count = base + (index < remainder ? 1 : 0);
@@ -466,7 +548,9 @@ async function writeAttempts(
   let attempts = planned;
   const passes = attempts.filter((attempt) => attempt.passed).length;
   if (passes > target)
-    throw new Error(`${target} quiz attempts are too few: the learners' paths need ${passes} passed attempts.`);
+    throw new Error(
+      `${target} quiz attempts are too few: the learners' paths need ${passes} passed attempts.`,
+    );
   if (attempts.length > target) {
     const failures = attempts.flatMap((attempt, index) => (attempt.passed ? [] : [index]));
     const dropped = new Set<number>();
@@ -481,27 +565,40 @@ async function writeAttempts(
   }
   // Numbered per learner and quiz in time order, failures before the pass.
   attempts.sort((a, b) =>
-    a.userId === b.userId ? (a.quizId === b.quizId ? a.at - b.at : a.quizId < b.quizId ? -1 : 1) : a.userId < b.userId ? -1 : 1,
+    a.userId === b.userId
+      ? a.quizId === b.quizId
+        ? a.at - b.at
+        : a.quizId < b.quizId
+          ? -1
+          : 1
+      : a.userId < b.userId
+        ? -1
+        : 1,
   );
-  const writer = new TableWriter(client, 'quiz_attempt', [
-    'id',
-    'user_id',
-    'quiz_id',
-    'attempt_number',
-    'content_version',
-    'layout',
-    'answers',
-    'status',
-    'started_at',
-    'deadline_at',
-    'saved_at',
-    'submitted_at',
-    'score',
-    'max_score',
-    'percent',
-    'passed',
-    'results',
-  ], 200);
+  const writer = new TableWriter(
+    client,
+    'quiz_attempt',
+    [
+      'id',
+      'user_id',
+      'quiz_id',
+      'attempt_number',
+      'content_version',
+      'layout',
+      'answers',
+      'status',
+      'started_at',
+      'deadline_at',
+      'saved_at',
+      'submitted_at',
+      'score',
+      'max_score',
+      'percent',
+      'passed',
+      'results',
+    ],
+    200,
+  );
   let previous = '';
   let number = 0;
   for (const attempt of attempts) {
@@ -557,7 +654,9 @@ async function writeCertificates(
   const automatic = completions.filter((entry) => entry.course.certificate?.issueMode === 'auto');
   const approval = completions.filter((entry) => entry.course.certificate?.issueMode !== 'auto');
   if (automatic.length > target)
-    throw new Error(`${target} certificates are too few: ${automatic.length} automatic completions need one each.`);
+    throw new Error(
+      `${target} certificates are too few: ${automatic.length} automatic completions need one each.`,
+    );
   interface Planned {
     id: string;
     completion: Completion;
@@ -567,7 +666,13 @@ async function writeCertificates(
   }
   const planned: Planned[] = [];
   for (const completion of automatic)
-    planned.push({ id: newId(), completion, issuedAt: completion.completedAt, issuedBy: null, supersededBy: null });
+    planned.push({
+      id: newId(),
+      completion,
+      issuedAt: completion.completedAt,
+      issuedBy: null,
+      supersededBy: null,
+    });
   for (const completion of approval) {
     if (planned.length >= target) break;
     const issuedAt = Math.min(completion.completedAt + Math.floor((1 + random() * 2) * day), now - 60_000);
@@ -579,7 +684,13 @@ async function writeCertificates(
     if (!newer) break;
     // The replaced certificate was issued at completion; the standing one is the re-issue.
     const issuedAt = newer.issuedAt - Math.floor((1 + random() * 20) * day);
-    planned.push({ id: newId(), completion: newer.completion, issuedAt, issuedBy: adminId, supersededBy: newer.id });
+    planned.push({
+      id: newId(),
+      completion: newer.completion,
+      issuedAt,
+      issuedBy: adminId,
+      supersededBy: newer.id,
+    });
   }
 
   planned.sort((a, b) => a.issuedAt - b.issuedAt);
@@ -598,7 +709,14 @@ async function writeCertificates(
     'expires_at',
     'superseded_by',
   ]);
-  const audit = new TableWriter(client, 'audit_event', ['at', 'actor_id', 'action', 'subject_type', 'subject_id', 'data']);
+  const audit = new TableWriter(client, 'audit_event', [
+    'at',
+    'actor_id',
+    'action',
+    'subject_type',
+    'subject_id',
+    'data',
+  ]);
   const seeded: SeededCertificate[] = [];
   for (const entry of planned) {
     const year = malaysianYear(entry.issuedAt);

@@ -5,8 +5,26 @@
  */
 import type { RandomSource } from '../src/lib/server/quiz/draw.ts';
 
-const malayMale = ['Ahmad', 'Muhammad Hafiz', 'Mohd Faizal', 'Syafiq', 'Amirul', 'Zulkifli', 'Hakim', 'Firdaus'];
-const malayFemale = ['Nurul Huda', 'Siti Aisyah', 'Nur Izzati', 'Farah', 'Hidayah', 'Aina', 'Nabila', 'Zarina'];
+const malayMale = [
+  'Ahmad',
+  'Muhammad Hafiz',
+  'Mohd Faizal',
+  'Syafiq',
+  'Amirul',
+  'Zulkifli',
+  'Hakim',
+  'Firdaus',
+];
+const malayFemale = [
+  'Nurul Huda',
+  'Siti Aisyah',
+  'Nur Izzati',
+  'Farah',
+  'Hidayah',
+  'Aina',
+  'Nabila',
+  'Zarina',
+];
 const malayFathers = ['Ismail', 'Abdullah', 'Othman', 'Hamzah', 'Rosli', 'Kamarul', 'Yusof', 'Ibrahim'];
 const chineseSurnames = ['Tan', 'Lim', 'Lee', 'Wong', 'Ng', 'Chan', 'Goh', 'Ong', 'Teh', 'Chong'];
 const chineseGiven = ['Wei Ming', 'Mei Ling', 'Jia Hui', 'Kah Seng', 'Siew Lan', 'Chee Keong', 'Pei Shan'];
@@ -31,8 +49,26 @@ export function personName(random: RandomSource): string {
   return pick(random, eastMalaysian);
 }
 
-const places = ['Shah Alam', 'Klang', 'Johor Bahru', 'Pulau Pinang', 'Kuching', 'Ipoh', 'Kota Kinabalu', 'Seremban'];
-const trades = ['Elektronik', 'Logistik', 'Pembinaan', 'Perkilangan', 'Makanan', 'Plastik', 'Tekstil', 'Automotif'];
+const places = [
+  'Shah Alam',
+  'Klang',
+  'Johor Bahru',
+  'Pulau Pinang',
+  'Kuching',
+  'Ipoh',
+  'Kota Kinabalu',
+  'Seremban',
+];
+const trades = [
+  'Elektronik',
+  'Logistik',
+  'Pembinaan',
+  'Perkilangan',
+  'Makanan',
+  'Plastik',
+  'Tekstil',
+  'Automotif',
+];
 const forms = ['Sdn Bhd', 'Berhad', 'Enterprise', 'Industries Sdn Bhd'];
 
 /** The `index`th employer name; distinct for every index below 256 × rounds. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { demo, expect, expectAccessible, signIn, test } from './fixtures.ts';
+import { origins } from './origins.ts';
 
 /** Demo learners of db/seed-admin.ts. */
 const learners = {
@@ -132,11 +133,11 @@ test('deactivation signs the learner out on the other server process, and sign-i
   host,
 }) => {
   // The learner uses the second app process; the admin the first.
-  const learner = await signedIn(browser, `http://${host}:4602`, learners.deactivated.email);
+  const learner = await signedIn(browser, origins[1], learners.deactivated.email);
   await learner.page.goto('/dashboard');
   await expect(learner.page.getByRole('link', { name: learners.deactivated.name })).toBeVisible();
 
-  const admin = await signedIn(browser, `http://${host}:4601`, demo.admin.email);
+  const admin = await signedIn(browser, origins[0], demo.admin.email);
   await openRecord(admin.page, 'hafizah', learners.deactivated.name);
   await expect(admin.page.getByRole('cell', { name: /Mozilla|Chrome/ }).first()).toBeVisible();
   await admin.page.getByRole('link', { name: 'Deactivate account' }).click();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { demo, expect, expectAccessible, signIn, test } from './fixtures.ts';
+import { origins, ports } from './origins.ts';
 
 /** Demo learners of db/seed-certificates.ts. */
 const waiting = { email: 'nurul.aina@demo.rtw-academy.my', name: 'Nurul Aina binti Zakaria' };
@@ -12,7 +13,7 @@ async function signedIn(
   host: string,
   email: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: `http://${host}:4601` });
+  const context = await browser.newContext({ baseURL: origins[0] });
   const page = await context.newPage();
   await signIn(page, email);
   await expect(page).not.toHaveURL(/\/sign-in/);
@@ -71,7 +72,7 @@ test('completed learner → admin issues → learner downloads → valid publicl
   // Nobody else gets the PDF: another learner and an anonymous visitor are told it does not exist.
   const other = await signedIn(browser, host, demo.learner.email);
   expect((await other.context.request.get(pdfPath)).status()).toBe(404);
-  const anonymous = await browser.newContext({ baseURL: `http://${host}:4601` });
+  const anonymous = await browser.newContext({ baseURL: origins[0] });
   expect((await anonymous.request.get(pdfPath, { maxRedirects: 0 })).status()).toBe(404);
 
   // The public check says valid, with the name and course but no email.
@@ -128,7 +129,7 @@ function getFrom(
   path: string,
 ): Promise<{ status: number; retryAfter: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpGet({ host: '127.0.0.1', port: 4601, path, localAddress }, (response) => {
+    const request = httpGet({ host: '127.0.0.1', port: ports[0], path, localAddress }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));

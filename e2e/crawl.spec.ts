@@ -9,8 +9,11 @@ import { demo, expect, signIn, test } from './fixtures.ts';
 
 const SEEDS = ['/', '/courses', '/resources', '/handbook', '/glossary'];
 const MAX_URLS = 1500;
-/** Sort, filter and `?next=` links multiply pages; a few of each path show they work. */
-const MAX_QUERY_VARIANTS = 5;
+/**
+ * Sort, filter, page and `?next=` links multiply pages: a few URLs of each shape (path and query
+ * parameter names) show that shape works.
+ */
+const MAX_PER_QUERY_SHAPE = 3;
 const CONCURRENCY = 6;
 
 interface CrawlReport {
@@ -92,12 +95,13 @@ async function crawl(page: Page, baseURL: string): Promise<CrawlReport> {
       return;
     }
     if (url.search !== '') {
-      const count = variants.get(url.pathname) ?? 0;
-      if (count >= MAX_QUERY_VARIANTS) {
+      const shape = `${url.pathname}?${[...new Set(url.searchParams.keys())].sort().join('&')}`;
+      const count = variants.get(shape) ?? 0;
+      if (count >= MAX_PER_QUERY_SHAPE) {
         report.skipped += 1;
         return;
       }
-      variants.set(url.pathname, count + 1);
+      variants.set(shape, count + 1);
     }
     if (seen.size >= MAX_URLS) {
       report.capped = true;

@@ -1,10 +1,10 @@
 import { expect, test as base } from '@playwright/test';
 import { demo, nextClientAddress } from './fixtures.ts';
+import { origins } from './origins.ts';
 
 /** HTTP-level checks against the two server processes (no browser page needed). */
 const test = base;
-const first = 'http://127.0.0.1:4601';
-const second = 'http://127.0.0.1:4602';
+const [first, second] = origins;
 
 function form(values: Record<string, string>): string {
   return new URLSearchParams(values).toString();

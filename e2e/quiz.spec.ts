@@ -373,6 +373,43 @@ test('a timed final assessment shows the extra time, warns politely and submits 
   await expect(page.getByText(/Score: \d/)).toBeVisible();
 });
 
+test('trainers see question statistics (chart with a table, a row per question, CSV); learners get 404', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signIn(page, demo.trainer.email);
+  await page.goto('/staff');
+  await page.getByRole('link', { name: 'Quiz statistics' }).click();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: quiz.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
+  // The demo seed gives this quiz a cohort of attempts: a chart with its table, and a row per question.
+  await expect(page.getByRole('img', { name: /Number of attempts in each score band/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Attempts by score' })).toBeVisible();
+  const questions = page.getByRole('table', { name: 'Statistics for each question' });
+  for (const id of bank.keys())
+    await expect(questions.getByRole('rowheader', { name: new RegExp(`^${id}\\b`) })).toBeVisible();
+  await expect(page.getByText('Questions to check')).toBeVisible();
+  await expectAccessible(page);
+  const csv = await page.request.get(`/staff/quizzes/${module.id}.csv`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect((await csv.text()).split('\r\n')[0]).toContain('question_id,scenario_id,type');
+
+  const learner = await browser.newContext({ baseURL });
+  const learnerPage = await learner.newPage();
+  await register(learnerPage, { fullName: 'Ong Mei Fong', email: uniqueEmail('nosy') });
+  for (const path of [
+    '/staff/quizzes',
+    `/staff/quizzes/${module.id}`,
+    `/staff/quizzes/${module.id}.csv`,
+    '/staff/accommodations',
+  ]) {
+    expect((await learnerPage.request.get(path)).status(), path).toBe(404);
+  }
+  await learner.close();
+});
+
 test('the answer key never reaches the browser before the attempt is submitted', async ({ page }) => {
   await readyLearner(page);
   const bodies: { url: string; text: string }[] = [];

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { seedDemo } from '../db/seed.ts';
 import { createDb, migrateDb } from '../src/lib/server/db.ts';
 import { findChromium } from './chromium.ts';
@@ -36,7 +36,9 @@ if (!process.env.E2E_SKIP_BUILD) run('npx', ['astro', 'build', '--outDir', outDi
 
 const dir = resolve('test-results');
 mkdirSync(dir, { recursive: true });
-const file = resolve(dir, 'e2e.db');
+// A run with its own E2E_OUT_DIR gets its own database and output folder too.
+const runName = process.env.E2E_OUT_DIR ? basename(outDir) : 'e2e';
+const file = resolve(dir, `${runName}.db`);
 for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 const url = `file:${file}`;
 const db = await createDb(url);
@@ -48,4 +50,5 @@ run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   E2E_DATABASE_URL: url,
   E2E_SERVER_ENTRY: resolve(outDir, 'server/entry.mjs'),
   CHROMIUM_PATH: chromium,
+  E2E_OUTPUT_DIR: resolve(dir, `${runName}-playwright`),
 });

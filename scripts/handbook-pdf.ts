@@ -15,24 +15,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
-import { PDFDocument, PDFHeader } from '@cantoo/pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from './chromium.ts';
+import { finishHandbookPdf } from './handbook/finish-pdf.ts';
 import { notoSansFontCss } from './handbook/fonts.ts';
 import {
   computeHandbookFingerprint,
   editionDate,
   fingerprintFromKeywords,
-  FINGERPRINT_PREFIX,
   HANDBOOK_PDF,
   readHandbookChapters,
 } from './handbook/source.ts';
 import {
   chapterLabel,
-  HANDBOOK_AUTHOR,
-  HANDBOOK_LANGUAGE,
-  HANDBOOK_SUBJECT,
-  HANDBOOK_TITLE,
   renderHandbookHtml,
   type HandbookDocument,
   type PrintedChapter,
@@ -49,15 +45,6 @@ const chromiumFlags = [
   '--disable-sync',
   '--no-first-run',
 ];
-const keywords = [
-  'return to work',
-  'RTW coordinator',
-  'SOCSO',
-  'PERKESO',
-  'disability management',
-  'Malaysia',
-];
-
 async function existingFingerprint(): Promise<string | null> {
   try {
     const pdf = await PDFDocument.load(readFileSync(target), { updateMetadata: false });
@@ -78,21 +65,12 @@ function findChapterPages(
   writeFileSync(file, pdf);
   const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
   const found = new Map<string, number>();
+  // The label is set in capitals: compare without case.
+  const labels = chapters.map((_chapter, index) => chapterLabel(index + 1).toLowerCase());
   pages.forEach((text, index) => {
-    const firstLine =
-      text
-        .split('\n')
-        .find((line) => line.trim() !== '')
-        ?.trim() ?? '';
-    // The label is set in capitals, so compare without case.
-    const number = /^chapter (\d+)$/i.exec(firstLine)?.[1];
-    const chapter = number === undefined ? undefined : chapters[Number(number) - 1];
-    if (
-      chapter &&
-      firstLine.toLowerCase() === chapterLabel(Number(number)).toLowerCase() &&
-      !found.has(chapter.id)
-    )
-      found.set(chapter.id, index + 1);
+    const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
+    const chapter = chapters[labels.indexOf(firstLine.trim().toLowerCase())];
+    if (chapter && !found.has(chapter.id)) found.set(chapter.id, index + 1);
   });
   const missing = chapters.filter((chapter) => !found.has(chapter.id)).map((chapter) => chapter.title);
   if (missing.length > 0)
@@ -120,26 +98,6 @@ async function printPdf(page: Page, document: HandbookDocument): Promise<Uint8Ar
 
 const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean =>
   a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
-
-/** Chromium leaves the author, subject and keywords empty; the fingerprint goes into the keywords. */
-async function setMetadata(pdf: Uint8Array, fingerprint: string): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  const now = new Date();
-  document.setTitle(HANDBOOK_TITLE, { showInWindowTitleBar: true });
-  document.setAuthor(HANDBOOK_AUTHOR);
-  document.setSubject(HANDBOOK_SUBJECT);
-  document.setKeywords([
-    ...keywords.map((word) => word.replaceAll(' ', '-')),
-    `${FINGERPRINT_PREFIX}${fingerprint}`,
-  ]);
-  document.setLanguage(HANDBOOK_LANGUAGE);
-  document.setCreator('RTW Academy handbook build (npm run handbook:pdf), printed by Chromium');
-  document.setCreationDate(now);
-  document.setModificationDate(now);
-  // Object streams make the file about 40% smaller; they need PDF 1.5 or later.
-  document.context.header = PDFHeader.forVersion(1, 7);
-  return document.save({ useObjectStreams: true });
-}
 
 async function build(fingerprint: string): Promise<{ bytes: Uint8Array; pages: number }> {
   const read = readHandbookChapters(root);
@@ -177,7 +135,10 @@ async function build(fingerprint: string): Promise<{ bytes: Uint8Array; pages: n
       const pdf = await printPdf(page, { ...base, pageNumbers });
       const printed = findChapterPages(pdf, chapters, workFolder);
       if (samePages(printed, pageNumbers)) {
-        const bytes = await setMetadata(pdf, fingerprint);
+        const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (elements) =>
+          elements.map((element) => element.textContent ?? ''),
+        );
+        const bytes = await finishHandbookPdf(pdf, { fingerprint, headings, now: new Date() });
         return { bytes, pages: (await PDFDocument.load(bytes)).getPageCount() };
       }
       pageNumbers = printed;

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFBool, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   computeHandbookFingerprint,
@@ -58,11 +58,20 @@ describe('the handbook PDF in public/downloads', () => {
     expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toMatch(/^\(en/);
   });
 
-  it('is tagged and has bookmarks', () => {
+  it('is tagged and has a bookmark for each chapter', () => {
     const markInfo = pdf.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
     expect(markInfo?.get(PDFName.of('Marked'))).toBe(PDFBool.True);
     expect(pdf.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
-    expect(pdf.catalog.get(PDFName.of('Outlines'))).toBeDefined();
+    const bookmarks: string[] = [];
+    const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+    let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+    for (; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict))
+      bookmarks.push(item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '');
+    expect(bookmarks.map(normalise)).toEqual([
+      'RTW Coordinator Handbook',
+      'Contents',
+      ...chapters().map((chapter) => normalise(chapter.title)),
+    ]);
   });
 
   it('has a plausible number of A4 pages', () => {

@@ -29,10 +29,22 @@ export const quiz = {
       const catalogue = await getCatalogue();
       const moduleId = input.moduleId === '' ? null : input.moduleId;
       const course = catalogue.preview.course(input.courseId);
-      const quizId = moduleId === null ? course?.rules.finalAssessmentId : course?.modules.find((m) => m.id === moduleId)?.quizId;
-      const content = quizId ? await getQuizContent(moduleId === null ? 'assessment' : 'module', quizId) : null;
+      const quizId =
+        moduleId === null
+          ? course?.rules.finalAssessmentId
+          : course?.modules.find((m) => m.id === moduleId)?.quizId;
+      const content = quizId
+        ? await getQuizContent(moduleId === null ? 'assessment' : 'module', quizId)
+        : null;
       if (!content) return { ok: false as const, reason: 'not-found' as const };
-      return startAttempt(await getDb(), catalogue, user, { courseId: input.courseId, moduleId }, content, Date.now());
+      return startAttempt(
+        await getDb(),
+        catalogue,
+        user,
+        { courseId: input.courseId, moduleId },
+        content,
+        Date.now(),
+      );
     },
   }),
 
@@ -49,7 +61,11 @@ export const quiz = {
       const result = await saveAnswers(
         await getDb(),
         content,
-        { userId: user.id, attemptId: formText(form, 'attemptId'), posted: { from: 'form', fields: formAnswerFields(form), page } },
+        {
+          userId: user.id,
+          attemptId: formText(form, 'attemptId'),
+          posted: { from: 'form', fields: formAnswerFields(form), page },
+        },
         Date.now(),
       );
       if (!result.ok) return result;

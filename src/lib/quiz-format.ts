@@ -10,13 +10,21 @@ const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 export function formatDateTime(locale: Locale, ms: number): string {
   let format = dateTimeFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: DISPLAY_TIME_ZONE });
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: DISPLAY_TIME_ZONE,
+    });
     dateTimeFormats.set(locale, format);
   }
   return format.format(ms);
 }
 
-function unit(t: Translate, count: number, one: 'quiz.duration.minute' | 'quiz.duration.hour' | 'quiz.duration.day'): string {
+function unit(
+  t: Translate,
+  count: number,
+  one: 'quiz.duration.minute' | 'quiz.duration.hour' | 'quiz.duration.day',
+): string {
   const many = `${one}s` as const;
   return count === 1 ? t(one) : t(many, { count });
 }
@@ -26,7 +34,11 @@ export function formatMinutes(t: Translate, minutes: number): string {
   const whole = Math.max(0, Math.round(minutes));
   if (whole >= 1440 && whole % 1440 === 0) return unit(t, whole / 1440, 'quiz.duration.day');
   if (whole >= 120 && whole % 60 === 0) return unit(t, whole / 60, 'quiz.duration.hour');
-  if (whole > 120) return t('quiz.duration.hoursMinutes', { hours: unit(t, Math.floor(whole / 60), 'quiz.duration.hour'), minutes: unit(t, whole % 60, 'quiz.duration.minute') });
+  if (whole > 120)
+    return t('quiz.duration.hoursMinutes', {
+      hours: unit(t, Math.floor(whole / 60), 'quiz.duration.hour'),
+      minutes: unit(t, whole % 60, 'quiz.duration.minute'),
+    });
   return unit(t, whole, 'quiz.duration.minute');
 }
 

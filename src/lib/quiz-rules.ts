@@ -143,7 +143,10 @@ export function countAnswered(
  * Form fields for one answer, named as the server reads them (`answersFromForm`):
  * `q:<id>` for a choice, `q:<id>:pos:<item>` for an ordering position, `q:<id>:match:<premise>`.
  */
-export function answerFields(question: PublicAnswerable, answer: PlayerAnswer | undefined): [string, string][] {
+export function answerFields(
+  question: PublicAnswerable,
+  answer: PlayerAnswer | undefined,
+): [string, string][] {
   if (answer === undefined) return [];
   const name = `q:${question.id}`;
   switch (question.type) {

@@ -11,8 +11,7 @@ export interface TextRun {
 }
 
 export type TextBlock =
-  | { kind: 'paragraph'; runs: TextRun[] }
-  | { kind: 'bullets' | 'numbers'; items: TextRun[][] };
+  { kind: 'paragraph'; runs: TextRun[] } | { kind: 'bullets' | 'numbers'; items: TextRun[][] };
 
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBER = /^\s*\d{1,3}[.)]\s+(.*)$/;
@@ -44,7 +43,8 @@ export function parseQuizText(source: string): TextBlock[] {
   for (const chunk of source.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
     const state: { paragraph: string[]; list: ListState | null } = { paragraph: [], list: null };
     const flushParagraph = (): void => {
-      if (state.paragraph.length > 0) blocks.push({ kind: 'paragraph', runs: parseRuns(state.paragraph.join(' ')) });
+      if (state.paragraph.length > 0)
+        blocks.push({ kind: 'paragraph', runs: parseRuns(state.paragraph.join(' ')) });
       state.paragraph = [];
     };
     const flushList = (): void => {

@@ -18,7 +18,9 @@ export interface ActionInfo {
 export function listActions(projectRoot: string = process.cwd()): ActionInfo[] {
   const folder = join(projectRoot, 'src/actions');
   const actions: ActionInfo[] = [];
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()) {
     const source = readFileSync(join(folder, file), 'utf8');
     for (const group of source.matchAll(/export const (\w+) = \{([\s\S]*?)\n\};/g)) {
       const [, groupName = '', body = ''] = group;

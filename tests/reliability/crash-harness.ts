@@ -5,7 +5,7 @@
  * write the worker acknowledged survived. Used small by Vitest and full size by `npm run bench`.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentSnapshot, contentFromSnapshot } from '../../bench/content.ts';
@@ -14,7 +14,41 @@ import { seededRandom } from '../../src/lib/server/quiz/draw.ts';
 import { checkAcknowledged, checkInvariants, parseAcknowledged } from './db-invariants.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const workerScript = join(here, 'crash-worker.ts');
+const workerSource = join(here, 'crash-worker.ts');
+const projectRoot = resolve(here, '../..');
+
+/**
+ * The worker as one bundled file when esbuild is at hand (it comes with Astro): a restart then
+ * takes a fraction of the time that resolving and type-stripping a few hundred modules does,
+ * which is most of the cost of each kill. The bundle lives under test-results/ so that the
+ * libSQL packages left outside it resolve from the project's node_modules.
+ */
+async function prepareWorker(): Promise<string> {
+  try {
+    const { build } = await import('esbuild');
+    const folder = join(projectRoot, 'test-results/reliability');
+    mkdirSync(folder, { recursive: true });
+    const target = join(folder, 'crash-worker.mjs');
+    const temporary = `${target}.${process.pid}.tmp.mjs`;
+    await build({
+      entryPoints: [workerSource],
+      outfile: temporary,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      external: ['libsql', '@libsql/*'],
+      logLevel: 'error',
+      // Bundled CommonJS code calls require(); give the ES module one.
+      banner: {
+        js: "import { createRequire as rtwCreateRequire } from 'node:module'; const require = rtwCreateRequire(import.meta.url);",
+      },
+    });
+    renameSync(temporary, target);
+    return target;
+  } catch {
+    return workerSource;
+  }
+}
 
 export interface CrashOptions {
   /** How many times to kill the worker. */
@@ -47,9 +81,15 @@ interface Run {
 }
 
 /** Runs the worker until `delayMs` after it is ready, then kills it with SIGKILL. */
-function runAndKill(url: string, snapshotFile: string, seed: string, delayMs: number): Promise<Run> {
+function runAndKill(
+  worker: string,
+  url: string,
+  snapshotFile: string,
+  seed: string,
+  delayMs: number,
+): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [workerScript, url, snapshotFile, seed], {
+    const child = spawn(process.execPath, [worker, url, snapshotFile, seed], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buffer = '';
@@ -96,6 +136,7 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashReport
   const folder = resolve(options.folder);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
+  const worker = await prepareWorker();
   const snapshot = readContentSnapshot();
   const content = contentFromSnapshot(snapshot);
   const snapshotFile = join(folder, 'content.json');
@@ -113,10 +154,11 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashReport
   let kills = 0;
   for (let kill = 1; kill <= options.kills; kill++) {
     const delay = Math.floor(minDelay + random() * (maxDelay - minDelay));
-    const run = await runAndKill(url, snapshotFile, `${options.seed ?? 'crash'}:${kill}`, delay);
+    const run = await runAndKill(worker, url, snapshotFile, `${options.seed ?? 'crash'}:${kill}`, delay);
     kills = kill;
     const found: string[] = [];
-    if (run.exitedBeforeKill) found.push(`the worker stopped by itself before kill ${kill}: ${run.stderr.trim()}`);
+    if (run.exitedBeforeKill)
+      found.push(`the worker stopped by itself before kill ${kill}: ${run.stderr.trim()}`);
     const db = await createDb(url);
     try {
       const writes = parseAcknowledged(run.lines);
@@ -134,7 +176,14 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashReport
   const db = await createDb(url);
   const rows: Record<string, number> = {};
   try {
-    for (const table of ['user', 'enrolment', 'lesson_progress', 'module_completion', 'quiz_attempt', 'certificate']) {
+    for (const table of [
+      'user',
+      'enrolment',
+      'lesson_progress',
+      'module_completion',
+      'quiz_attempt',
+      'certificate',
+    ]) {
       const result = await db.client.execute(`SELECT count(*) AS n FROM "${table}"`);
       rows[table] = Number(result.rows[0]?.n ?? 0);
     }

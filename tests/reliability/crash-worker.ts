@@ -10,7 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { organisation, quizAttempt, user } from '../../db/schema.ts';
-import { contentFromSnapshot, rightAnswerFields, rightAnswers, type ContentSnapshot } from '../../bench/content.ts';
+import {
+  contentFromSnapshot,
+  rightAnswerFields,
+  rightAnswers,
+  type ContentSnapshot,
+} from '../../bench/content.ts';
 import { createDb } from '../../src/lib/server/db.ts';
 import { enrolSelf } from '../../src/lib/server/enrolment.ts';
 import { newId } from '../../src/lib/server/ids.ts';
@@ -39,9 +44,15 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function newLearner(): Promise<string> {
   const id = newId();
   await db.write(async (orm) => {
-    const [employer] = await orm.select({ id: organisation.id }).from(organisation).where(eq(organisation.nameKey, 'crash test sdn bhd'));
+    const [employer] = await orm
+      .select({ id: organisation.id })
+      .from(organisation)
+      .where(eq(organisation.nameKey, 'crash test sdn bhd'));
     const organisationId = employer?.id ?? newId();
-    if (!employer) await orm.insert(organisation).values({ id: organisationId, name: 'Crash Test Sdn Bhd', nameKey: 'crash test sdn bhd' });
+    if (!employer)
+      await orm
+        .insert(organisation)
+        .values({ id: organisationId, name: 'Crash Test Sdn Bhd', nameKey: 'crash test sdn bhd' });
     await orm.insert(user).values({
       id,
       email: `crash.${id}@example.my`,
@@ -107,7 +118,12 @@ async function step(userId: string): Promise<boolean> {
         // An autosave of some of the answers first, as the island sends it.
         const answers = rightAnswers(quiz.quiz, layout);
         const some = Object.fromEntries(Object.entries(answers).filter(() => random() < 0.5));
-        const saved = await saveAnswers(db, quiz, { userId, attemptId: started.attemptId, posted: { from: 'json', answers: some } }, Date.now());
+        const saved = await saveAnswers(
+          db,
+          quiz,
+          { userId, attemptId: started.attemptId, posted: { from: 'json', answers: some } },
+          Date.now(),
+        );
         if (saved.ok) say(`ok save ${userId} ${started.attemptId}`);
       }
       const fields = rightAnswerFields(quiz.quiz, layout);
@@ -129,7 +145,9 @@ async function step(userId: string): Promise<boolean> {
   }
 }
 
-const learners = (await db.orm.select({ id: user.id }).from(user).where(eq(user.role, 'learner'))).map((row) => row.id);
+const learners = (await db.orm.select({ id: user.id }).from(user).where(eq(user.role, 'learner'))).map(
+  (row) => row.id,
+);
 say('ready');
 for (;;) {
   if (learners.length < 4 || random() < 0.05) learners.push(await newLearner());

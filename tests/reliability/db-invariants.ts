@@ -9,9 +9,13 @@ import type { Database } from '../../src/lib/server/db.ts';
 import { loadLearnerState } from '../../src/lib/server/progress.ts';
 import type { BenchContent } from '../../bench/content.ts';
 
-async function rows(db: Database, sql: string, args: (string | number)[] = []): Promise<Record<string, unknown>[]> {
+async function rows(
+  db: Database,
+  sql: string,
+  args: (string | number)[] = [],
+): Promise<Record<string, unknown>[]> {
   const result = await db.client.execute({ sql, args });
-  return result.rows as unknown as Record<string, unknown>[];
+  return result.rows;
 }
 
 async function listProblem(db: Database, problems: string[], what: string, sql: string): Promise<void> {
@@ -19,9 +23,21 @@ async function listProblem(db: Database, problems: string[], what: string, sql: 
   if (found.length > 0) problems.push(`${what}: ${JSON.stringify(found.slice(0, 3))}`);
 }
 
-/** Checks the whole database; returns the problems found (empty when all is well). */
-export async function checkInvariants(db: Database, content: BenchContent): Promise<string[]> {
+/**
+ * Checks the database; returns the problems found (empty when all is well). With `userIds`, the
+ * per-learner checks look at those learners only (a shared database may hold demo data built by
+ * other means); the file, foreign keys and certificate counters are always checked whole.
+ */
+export async function checkInvariants(
+  db: Database,
+  content: BenchContent,
+  userIds?: readonly string[],
+): Promise<string[]> {
   const problems: string[] = [];
+  const mine = (column: string) =>
+    userIds
+      ? `${column} IN (SELECT value FROM json_each('${JSON.stringify(userIds).replaceAll("'", "''")}'))`
+      : '1';
   const integrity = await rows(db, 'PRAGMA integrity_check');
   const verdict = integrity.map((row) => Object.values(row)[0]).join('; ');
   if (verdict !== 'ok') problems.push(`integrity_check: ${verdict}`);
@@ -31,7 +47,7 @@ export async function checkInvariants(db: Database, content: BenchContent): Prom
     db,
     problems,
     'submitted attempts without a complete grade',
-    `SELECT id FROM quiz_attempt WHERE status = 'submitted' AND (submitted_at IS NULL OR score IS NULL
+    `SELECT id FROM quiz_attempt WHERE ${mine('user_id')} AND status = 'submitted' AND (submitted_at IS NULL OR score IS NULL
        OR max_score IS NULL OR percent IS NULL OR passed IS NULL OR results IS NULL OR NOT json_valid(results))
      LIMIT 5`,
   );
@@ -39,7 +55,7 @@ export async function checkInvariants(db: Database, content: BenchContent): Prom
     db,
     problems,
     'open attempts without a frozen draw, or with a grade',
-    `SELECT id FROM quiz_attempt WHERE status = 'in-progress' AND (NOT json_valid(layout)
+    `SELECT id FROM quiz_attempt WHERE ${mine('user_id')} AND status = 'in-progress' AND (NOT json_valid(layout)
        OR json_type(layout) <> 'array' OR json_array_length(layout) = 0 OR NOT json_valid(answers)
        OR score IS NOT NULL OR percent IS NOT NULL OR passed IS NOT NULL OR submitted_at IS NOT NULL)
      LIMIT 5`,
@@ -48,15 +64,15 @@ export async function checkInvariants(db: Database, content: BenchContent): Prom
     db,
     problems,
     'more than one open attempt at a quiz',
-    `SELECT user_id, quiz_id, count(*) AS n FROM quiz_attempt WHERE status = 'in-progress'
+    `SELECT user_id, quiz_id, count(*) AS n FROM quiz_attempt WHERE ${mine('user_id')} AND status = 'in-progress'
      GROUP BY user_id, quiz_id HAVING count(*) > 1 LIMIT 5`,
   );
   await listProblem(
     db,
     problems,
     'lesson progress with times out of order',
-    `SELECT user_id, lesson_id FROM lesson_progress WHERE last_viewed_at < first_viewed_at
-       OR (completed_at IS NOT NULL AND completed_at < first_viewed_at) LIMIT 5`,
+    `SELECT user_id, lesson_id FROM lesson_progress WHERE ${mine('user_id')} AND (last_viewed_at < first_viewed_at
+       OR (completed_at IS NOT NULL AND completed_at < first_viewed_at)) LIMIT 5`,
   );
 
   const counters = await rows(db, `SELECT name, value FROM counter WHERE name LIKE 'certificate-serial:%'`);
@@ -70,13 +86,15 @@ export async function checkInvariants(db: Database, content: BenchContent): Prom
     );
     const value = Number(counter.value);
     if (Number(issued?.n) !== value || Number(issued?.top) !== value)
-      problems.push(`serial counter ${year} is ${value}, certificates ${issued?.n}, highest serial ${issued?.top}`);
+      problems.push(
+        `serial counter ${year} is ${value}, certificates ${Number(issued?.n)}, highest serial ${Number(issued?.top)}`,
+      );
   }
   await listProblem(
     db,
     problems,
     'certificates without their audit entry',
-    `SELECT c.id FROM certificate c WHERE NOT EXISTS (SELECT 1 FROM audit_event a
+    `SELECT c.id FROM certificate c WHERE ${mine('c.user_id')} AND NOT EXISTS (SELECT 1 FROM audit_event a
        WHERE a.subject_type = 'certificate' AND a.subject_id = c.id
        AND a.action IN ('certificate-issued', 'certificate-reissued')) LIMIT 5`,
   );
@@ -85,10 +103,10 @@ export async function checkInvariants(db: Database, content: BenchContent): Prom
     problems,
     'automatic certificates without a recorded course completion',
     `SELECT c.id FROM certificate c LEFT JOIN enrolment e ON e.user_id = c.user_id AND e.course_id = c.course_id
-     WHERE c.issued_by IS NULL AND e.completed_at IS NULL LIMIT 5`,
+     WHERE ${mine('c.user_id')} AND c.issued_by IS NULL AND e.completed_at IS NULL LIMIT 5`,
   );
 
-  problems.push(...(await checkRecordedCompletions(db, content)));
+  problems.push(...(await checkRecordedCompletions(db, content, mine)));
   return problems;
 }
 
@@ -97,14 +115,20 @@ export async function checkInvariants(db: Database, content: BenchContent): Prom
  * passed; a recorded course completion needs every module recorded and the final assessment
  * passed. (The reverse may lag: a completion earned just before a crash is recorded later.)
  */
-async function checkRecordedCompletions(db: Database, content: BenchContent): Promise<string[]> {
+async function checkRecordedCompletions(
+  db: Database,
+  content: BenchContent,
+  mine: (column: string) => string,
+): Promise<string[]> {
   const problems: string[] = [];
   const modules = new Map<string, { module: ModuleView; quizCounts: boolean }>();
   for (const course of content.courses)
-    for (const module of course.modules) modules.set(module.id, { module, quizCounts: course.rules.moduleQuizzes });
+    for (const module of course.modules)
+      modules.set(module.id, { module, quizCounts: course.rules.moduleQuizzes });
   const users = await rows(
     db,
-    `SELECT user_id FROM module_completion UNION SELECT user_id FROM enrolment WHERE completed_at IS NOT NULL`,
+    `SELECT user_id FROM module_completion WHERE ${mine('user_id')}
+     UNION SELECT user_id FROM enrolment WHERE ${mine('user_id')} AND completed_at IS NOT NULL`,
   );
   for (const { user_id: userId } of users) {
     const state = await loadLearnerState(db.orm, content.catalogue, String(userId));
@@ -115,9 +139,12 @@ async function checkRecordedCompletions(db: Database, content: BenchContent): Pr
       const missing = requiredLessons(entry.module).filter(
         (lesson) => (record.lessons.get(lesson.id)?.completedAt ?? null) === null,
       );
-      const quizMissing = entry.quizCounts && entry.module.quizId !== null && !record.passedQuizzes.has(entry.module.quizId);
+      const quizMissing =
+        entry.quizCounts && entry.module.quizId !== null && !record.passedQuizzes.has(entry.module.quizId);
       if (missing.length > 0 || quizMissing)
-        problems.push(`module ${moduleId} recorded complete for ${String(userId)} without its lessons or quiz`);
+        problems.push(
+          `module ${moduleId} recorded complete for ${String(userId)} without its lessons or quiz`,
+        );
     }
     for (const enrolment of state.enrolments.values()) {
       if (enrolment.completedAt === null) continue;
@@ -126,7 +153,9 @@ async function checkRecordedCompletions(db: Database, content: BenchContent): Pr
       const open = course.modules.filter((module) => !record.completedModules.has(module.id));
       const finalId = course.rules.finalAssessmentId;
       if (open.length > 0 || (finalId !== null && !record.passedQuizzes.has(finalId)))
-        problems.push(`course ${course.id} recorded complete for ${String(userId)} with modules or the final open`);
+        problems.push(
+          `course ${course.id} recorded complete for ${String(userId)} with modules or the final open`,
+        );
     }
   }
   return problems;
@@ -149,10 +178,14 @@ export function parseAcknowledged(lines: readonly string[]): Acknowledged[] {
 }
 
 /** Checks that every acknowledged write is in the database (a process crash must lose none). */
-export async function checkAcknowledged(db: Database, acknowledged: readonly Acknowledged[]): Promise<string[]> {
+export async function checkAcknowledged(
+  db: Database,
+  acknowledged: readonly Acknowledged[],
+): Promise<string[]> {
   const problems: string[] = [];
   const expect = async (entry: Acknowledged, sql: string, args: string[]) => {
-    if ((await rows(db, sql, args)).length === 0) problems.push(`lost write: ${entry.what} ${entry.userId} ${entry.key}`);
+    if ((await rows(db, sql, args)).length === 0)
+      problems.push(`lost write: ${entry.what} ${entry.userId} ${entry.key}`);
   };
   for (const entry of acknowledged) {
     switch (entry.what) {
@@ -160,10 +193,17 @@ export async function checkAcknowledged(db: Database, acknowledged: readonly Ack
         await expect(entry, 'SELECT 1 FROM user WHERE id = ?', [entry.userId]);
         break;
       case 'enrol':
-        await expect(entry, `SELECT 1 FROM enrolment WHERE user_id = ? AND course_id = ? AND status = 'active'`, [entry.userId, entry.key]);
+        await expect(
+          entry,
+          `SELECT 1 FROM enrolment WHERE user_id = ? AND course_id = ? AND status = 'active'`,
+          [entry.userId, entry.key],
+        );
         break;
       case 'view':
-        await expect(entry, 'SELECT 1 FROM lesson_progress WHERE user_id = ? AND lesson_id = ?', [entry.userId, entry.key]);
+        await expect(entry, 'SELECT 1 FROM lesson_progress WHERE user_id = ? AND lesson_id = ?', [
+          entry.userId,
+          entry.key,
+        ]);
         break;
       case 'complete':
         await expect(
@@ -173,7 +213,10 @@ export async function checkAcknowledged(db: Database, acknowledged: readonly Ack
         );
         break;
       case 'start':
-        await expect(entry, 'SELECT 1 FROM quiz_attempt WHERE user_id = ? AND id = ?', [entry.userId, entry.key]);
+        await expect(entry, 'SELECT 1 FROM quiz_attempt WHERE user_id = ? AND id = ?', [
+          entry.userId,
+          entry.key,
+        ]);
         break;
       case 'save':
         await expect(
@@ -183,7 +226,11 @@ export async function checkAcknowledged(db: Database, acknowledged: readonly Ack
         );
         break;
       case 'submit':
-        await expect(entry, `SELECT 1 FROM quiz_attempt WHERE user_id = ? AND id = ? AND status = 'submitted'`, [entry.userId, entry.key]);
+        await expect(
+          entry,
+          `SELECT 1 FROM quiz_attempt WHERE user_id = ? AND id = ? AND status = 'submitted'`,
+          [entry.userId, entry.key],
+        );
         break;
       default:
         break;

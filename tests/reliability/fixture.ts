@@ -60,7 +60,12 @@ export async function createLearners(
   const learners: { id: string; email: string; cookie: string }[] = [];
   for (let index = 0; index < count; index++) {
     const email = `reliability.${tag}.${index}@example.my`;
-    const id = await addUser(db, { email, fullName: `Peserta ${tag} ${index}`, role: 'learner', organisationId: employerId });
+    const id = await addUser(db, {
+      email,
+      fullName: `Peserta ${tag} ${index}`,
+      role: 'learner',
+      organisationId: employerId,
+    });
     const { token } = await createSession(db, id, now);
     learners.push({ id, email, cookie: sessionCookieHeader(token) });
   }
@@ -82,12 +87,37 @@ export async function createFuzzFixture(
   const employerA = await addEmployer(db, `Fuzz ${tag} Alpha Sdn Bhd`);
   const employerB = await addEmployer(db, `Fuzz ${tag} Beta Sdn Bhd`);
   const email = (who: string) => `fuzz.${tag}.${who}@example.my`;
-  const learnerId = await addUser(db, { email: email('learner'), fullName: 'Fuzz Learner', role: 'learner', organisationId: employerA });
-  const trainerId = await addUser(db, { email: email('trainer'), fullName: 'Fuzz Trainer', role: 'trainer', organisationId: employerA });
-  const adminId = await addUser(db, { email: email('admin'), fullName: 'Fuzz Admin', role: 'admin', organisationId: employerA });
+  const learnerId = await addUser(db, {
+    email: email('learner'),
+    fullName: 'Fuzz Learner',
+    role: 'learner',
+    organisationId: employerA,
+  });
+  const trainerId = await addUser(db, {
+    email: email('trainer'),
+    fullName: 'Fuzz Trainer',
+    role: 'trainer',
+    organisationId: employerA,
+  });
+  const adminId = await addUser(db, {
+    email: email('admin'),
+    fullName: 'Fuzz Admin',
+    role: 'admin',
+    organisationId: employerA,
+  });
   const targets = [
-    await addUser(db, { email: email('target-1'), fullName: 'Fuzz Target Satu', role: 'learner', organisationId: employerA }),
-    await addUser(db, { email: email('target-2'), fullName: 'Fuzz Target Dua', role: 'learner', organisationId: employerB }),
+    await addUser(db, {
+      email: email('target-1'),
+      fullName: 'Fuzz Target Satu',
+      role: 'learner',
+      organisationId: employerA,
+    }),
+    await addUser(db, {
+      email: email('target-2'),
+      fullName: 'Fuzz Target Dua',
+      role: 'learner',
+      organisationId: employerB,
+    }),
   ];
   await enrolSelf(db, content.catalogue, { id: learnerId, role: 'learner' }, course.id, now);
 
@@ -98,7 +128,8 @@ export async function createFuzzFixture(
     const quiz = quizId ? content.quizzes.get(quizId) : undefined;
     if (!quiz) continue;
     const layout = drawAttempt(quiz.quiz, seededRandom(`fuzz:${tag}:${quiz.id}`));
-    for (const { question } of answerableQuestions(resolveLayout(quiz.quiz, layout))) questionIds.add(question.id);
+    for (const { question } of answerableQuestions(resolveLayout(quiz.quiz, layout)))
+      questionIds.add(question.id);
     const id = newId();
     attemptIds.push(id);
     await db.write((orm) =>
@@ -112,7 +143,10 @@ export async function createFuzzFixture(
         answers: {},
         status: 'in-progress',
         startedAt: new Date(now),
-        deadlineAt: quiz.quiz.settings.timeLimitMinutes > 0 ? new Date(now + quiz.quiz.settings.timeLimitMinutes * 60_000) : null,
+        deadlineAt:
+          quiz.quiz.settings.timeLimitMinutes > 0
+            ? new Date(now + quiz.quiz.settings.timeLimitMinutes * 60_000)
+            : null,
       }),
     );
   }
@@ -134,8 +168,21 @@ export async function createFuzzFixture(
   return {
     identities,
     known: {
-      ids: [learnerId, trainerId, adminId, ...targets, employerA, employerB, `${targets[0] ?? ''}:${course.id}`],
-      emails: [email('target-1'), email('target-2'), email('learner'), `${email('target-1')}\n${email('target-2')}`],
+      ids: [
+        learnerId,
+        trainerId,
+        adminId,
+        ...targets,
+        employerA,
+        employerB,
+        `${targets[0] ?? ''}:${course.id}`,
+      ],
+      emails: [
+        email('target-1'),
+        email('target-2'),
+        email('learner'),
+        `${email('target-1')}\n${email('target-2')}`,
+      ],
       courseIds: content.courses.map((entry) => entry.id),
       moduleIds: course.modules.map((module) => module.id),
       lessonPaths: course.lessons.map((lesson) => lessonHref(course.id, lesson.id)),

@@ -42,11 +42,15 @@ export function sendHttp(input: HttpRequest): Promise<HttpResponse> {
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', fail);
       },
     );
-    req.setTimeout(input.timeoutMs ?? 20_000, () => req.destroy(new Error(`${input.method} ${input.path}: no answer in time`)));
+    req.setTimeout(input.timeoutMs ?? 20_000, () =>
+      req.destroy(new Error(`${input.method} ${input.path}: no answer in time`)),
+    );
     req.on('error', fail);
     if (input.body !== undefined) req.end(input.body);
     else req.end();
@@ -61,7 +65,8 @@ export function headerOf(response: HttpResponse, name: string): string | undefin
 
 /** `name=value` of the session cookie a response sets, if any. */
 export function sessionCookieFrom(response: HttpResponse, cookieName: string): string | undefined {
-  const cookies = response.headers['set-cookie'] ?? [];
+  const header = response.headers['set-cookie'] ?? [];
+  const cookies = Array.isArray(header) ? header : [header];
   const found = cookies.find((cookie) => cookie.startsWith(`${cookieName}=`));
   return found?.split(';')[0];
 }

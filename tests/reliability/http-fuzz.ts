@@ -21,7 +21,8 @@ export interface FuzzContext {
   origins: string[];
   /** Loopback source addresses to spread requests over (127.0.3.x), so throttles do not pile up. */
   sourceAddresses: string[];
-  cookieName: string;
+  /** Session cookie names to forge (`rtw_session`, `__Host-rtw_session`). */
+  cookieNames: string[];
   identities: FuzzIdentity[];
   actions: ActionInfo[];
   /** Real values to mix in, so inputs reach past "not found" into the validation and the writes. */
@@ -53,6 +54,8 @@ export interface FuzzRequest {
   /** Index into identities, or a forged cookie header, or none. */
   cookie: { kind: 'identity'; index: number } | { kind: 'forged'; header: string } | { kind: 'none' };
   origin: 'same' | 'none' | 'other';
+  /** An X-Forwarded-For header (the app reads it only behind a trusted proxy). */
+  forwardedFor: string | null;
   body: Body;
 }
 
@@ -125,7 +128,9 @@ function bodyFor(fields: fc.Arbitrary<[string, string][]>, json: fc.Arbitrary<un
   return fc.oneof(
     { arbitrary: fields.map((list): Body => ({ kind: 'form', fields: list })), weight: 8 },
     {
-      arbitrary: fc.tuple(fields, fc.boolean()).map(([list, file]): Body => ({ kind: 'multipart', fields: list, file })),
+      arbitrary: fc
+        .tuple(fields, fc.boolean())
+        .map(([list, file]): Body => ({ kind: 'multipart', fields: list, file })),
       weight: 2,
     },
     { arbitrary: json.map((value): Body => ({ kind: 'json', value })), weight: 2 },
@@ -152,9 +157,17 @@ function bodyFor(fields: fc.Arbitrary<[string, string][]>, json: fc.Arbitrary<un
 
 /** A cookie header that is not a session the server issued, or mangles one it did. */
 function forgedCookie(context: FuzzContext, text: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const name = context.cookieName;
-  const real = context.identities.map((identity) => identity.cookie.slice(name.length + 1));
+  const real = context.identities.map((identity) => /=([^;]*)/.exec(identity.cookie)?.[1] ?? '');
   const tokenPart = fc.stringMatching(/^[a-km-z2-9]{24}$/);
+  return fc.constantFrom(...context.cookieNames).chain((name) => forgedWithName(name, real, tokenPart, text));
+}
+
+function forgedWithName(
+  name: string,
+  real: string[],
+  tokenPart: fc.Arbitrary<string>,
+  text: fc.Arbitrary<string>,
+): fc.Arbitrary<string> {
   return fc.oneof(
     text.map((value) => `${name}=${value}`),
     fc.tuple(tokenPart, tokenPart).map(([id, secret]) => `${name}=${id}.${secret}`),
@@ -179,6 +192,9 @@ function forgedCookie(context: FuzzContext, text: fc.Arbitrary<string>): fc.Arbi
     text,
   );
 }
+
+/** What a request does, apart from where it comes from. */
+type Target = Pick<FuzzRequest, 'method' | 'path' | 'body'>;
 
 /** One request of any kind the fuzzer sends. */
 export function fuzzRequestArbitrary(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
@@ -216,18 +232,48 @@ export function fuzzRequestArbitrary(context: FuzzContext): fc.Arbitrary<FuzzReq
   ];
   const cookie = fc.oneof(
     {
-      arbitrary: fc.nat(Math.max(0, context.identities.length - 1)).map((index) => ({ kind: 'identity' as const, index })),
+      arbitrary: fc
+        .nat(Math.max(0, context.identities.length - 1))
+        .map((index) => ({ kind: 'identity' as const, index })),
       weight: context.identities.length > 0 ? 6 : 0,
     },
-    { arbitrary: forgedCookie(context, text).map((header) => ({ kind: 'forged' as const, header })), weight: 2 },
+    {
+      arbitrary: forgedCookie(context, text).map((header) => ({ kind: 'forged' as const, header })),
+      weight: 2,
+    },
     { arbitrary: fc.constant({ kind: 'none' as const }), weight: 2 },
   );
-  const origin = fc.constantFrom<FuzzRequest['origin']>('same', 'same', 'same', 'same', 'same', 'none', 'other');
+  const origin = fc.constantFrom<FuzzRequest['origin']>(
+    'same',
+    'same',
+    'same',
+    'same',
+    'same',
+    'none',
+    'other',
+  );
+  const forwardedFor = fc.option(
+    fc.oneof(
+      text,
+      fc.constantFrom(
+        '127.0.3.9',
+        '10.0.0.1, 127.0.3.8',
+        '::1',
+        '[::1]:443',
+        'unknown',
+        ' , ,',
+        '999.1.1.1',
+        'a'.repeat(3000),
+      ),
+    ),
+    { freq: 3 },
+  );
   const where = fc.record({
     server: fc.nat(context.origins.length - 1),
     address: fc.nat(context.sourceAddresses.length - 1),
     cookie,
     origin,
+    forwardedFor,
   });
 
   const action = fc
@@ -235,8 +281,13 @@ export function fuzzRequestArbitrary(context: FuzzContext): fc.Arbitrary<FuzzReq
     .chain(([info, rpc, page]) => {
       const names = info.name.startsWith('quiz.') ? [...info.fields, ...quizFieldNames] : info.fields;
       const fields = fieldsFor(names, text);
-      const body = info.accept === 'json' ? bodyFor(fields, json).map((b) => (b.kind === 'form' ? ({ kind: 'json', value: Object.fromEntries(b.fields) } as Body) : b)) : bodyFor(fields, json);
-      return body.map((value) => ({
+      const body =
+        info.accept === 'json'
+          ? bodyFor(fields, json).map((b): Body =>
+              b.kind === 'form' ? { kind: 'json', value: Object.fromEntries(b.fields) } : b,
+            )
+          : bodyFor(fields, json);
+      return body.map((value): Target => ({
         method: 'POST',
         path: rpc ? `/_actions/${info.name}` : `${page}?_action=${encodeURIComponent(info.name)}`,
         body: value,
@@ -248,10 +299,12 @@ export function fuzzRequestArbitrary(context: FuzzContext): fc.Arbitrary<FuzzReq
       fc.boolean(),
       fieldsFor([...quizFieldNames, 'attemptId', 'scope'], text),
     )
-    .map(([modulePath, final, fields]) => ({
+    .map(([modulePath, final, fields]): Target => ({
       method: 'POST',
-      path: final ? `${modulePath.split('/').slice(0, 3).join('/')}/assessment/submit` : `${modulePath}/quiz/submit`,
-      body: { kind: 'form', fields } as Body,
+      path: final
+        ? `${modulePath.split('/').slice(0, 3).join('/')}/assessment/submit`
+        : `${modulePath}/quiz/submit`,
+      body: { kind: 'form', fields },
     }));
   const segment = text.map((value) => encodeURIComponent(value).slice(0, 3000));
   const lookup = fc
@@ -271,17 +324,46 @@ export function fuzzRequestArbitrary(context: FuzzContext): fc.Arbitrary<FuzzReq
       fc.constantFrom('', '.pdf', '.csv', '/merge', '/role', '/status', '/quiz', '/quiz/take', '/assessment'),
       fc.array(fc.tuple(text, text), { maxLength: 4 }),
     )
-    .map(([prefix, value, suffix, query]) => ({
+    .map(([prefix, value, suffix, query]): Target => ({
       method: 'GET',
       path: `${prefix}${value}${suffix}${query.length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`,
-      body: { kind: 'none' } as Body,
+      body: { kind: 'none' },
     }));
   const pageQuery = fc
-    .tuple(fc.constantFrom(...known.pages, '/admin/reports/progress', '/admin/reports/completions', '/admin/users', '/admin/audit', '/admin/reports/progress.csv'), fc.array(fc.tuple(fc.constantFrom('page', 'course', 'employer', 'from', 'to', 'q', 'sort', 'next', 'done', 'step', 'lang', 'inactive'), text), { maxLength: 5 }))
-    .map(([page, query]) => ({
+    .tuple(
+      fc.constantFrom(
+        ...known.pages,
+        '/admin/reports/progress',
+        '/admin/reports/completions',
+        '/admin/users',
+        '/admin/audit',
+        '/admin/reports/progress.csv',
+      ),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(
+            'page',
+            'course',
+            'employer',
+            'from',
+            'to',
+            'q',
+            'sort',
+            'next',
+            'done',
+            'step',
+            'lang',
+            'inactive',
+          ),
+          text,
+        ),
+        { maxLength: 5 },
+      ),
+    )
+    .map(([page, query]): Target => ({
       method: 'GET',
       path: `${page}?${new URLSearchParams(query).toString()}`,
-      body: { kind: 'none' } as Body,
+      body: { kind: 'none' },
     }));
 
   const request = fc.oneof(
@@ -298,7 +380,9 @@ function multipart(fields: [string, string][], file: boolean): { contentType: st
   const parts: Buffer[] = [];
   for (const [name, value] of fields) {
     const safeName = name.replace(/["\r\n]/g, '_');
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${safeName}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${safeName}"\r\n\r\n${value}\r\n`),
+    );
   }
   if (file)
     parts.push(
@@ -310,15 +394,18 @@ function multipart(fields: [string, string][], file: boolean): { contentType: st
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(parts) };
 }
 
+/** A header value as it goes on the wire: no control characters, other text as UTF-8 bytes. */
+function headerSafe(value: string): string {
+  return Buffer.from(value.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, ''), 'utf8').toString('latin1');
+}
+
 /** Sends a fuzz request as described. */
 export function sendFuzzRequest(context: FuzzContext, input: FuzzRequest): Promise<HttpResponse> {
   const origin = context.origins[input.server] ?? context.origins[0] ?? '';
   const headers: Record<string, string> = {};
   if (input.cookie.kind === 'identity') headers.cookie = context.identities[input.cookie.index]?.cookie ?? '';
-  // A header value cannot carry control characters (Node refuses to send them) and is Latin-1 on
-  // the wire: send other text as its UTF-8 bytes, as a browser would.
-  if (input.cookie.kind === 'forged')
-    headers.cookie = Buffer.from(input.cookie.header.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, ''), 'utf8').toString('latin1');
+  if (input.cookie.kind === 'forged') headers.cookie = headerSafe(input.cookie.header);
+  if (input.forwardedFor !== null) headers['x-forwarded-for'] = headerSafe(input.forwardedFor);
   if (input.method === 'POST') {
     if (input.origin === 'same') headers.origin = origin;
     if (input.origin === 'other') headers.origin = 'https://evil.example';
@@ -353,21 +440,38 @@ export function sendFuzzRequest(context: FuzzContext, input: FuzzRequest): Promi
 /** A short description of a request, for a failure message. */
 export function describeFuzzRequest(input: FuzzRequest): string {
   const body = JSON.stringify(input.body);
-  return `${input.method} ${input.path.slice(0, 300)} cookie=${JSON.stringify(input.cookie).slice(0, 200)} origin=${input.origin} body=${body.slice(0, 600)}`;
+  const forwarded =
+    input.forwardedFor === null ? '' : ` x-forwarded-for=${JSON.stringify(input.forwardedFor).slice(0, 100)}`;
+  return `${input.method} ${input.path.slice(0, 300)} cookie=${JSON.stringify(input.cookie).slice(0, 200)} origin=${input.origin}${forwarded} body=${body.slice(0, 600)}`;
 }
 
 export interface FuzzReport {
   requests: number;
   statuses: Record<string, number>;
-  /** The smallest failing request fast-check found, when one failed. */
-  failure: string | null;
+  /**
+   * Requests answered 5xx or not at all, grouped by what they did (method, route, body kind),
+   * with the shortest example of each group.
+   */
+  failures: { kind: string; count: number; example: string }[];
   seed: number;
   seconds: number;
 }
 
+/** What a failing request did, without its values: one group per bug, more or less. */
+function failureKind(input: FuzzRequest, status: string): string {
+  const path = input.path.split('?')[0] ?? '';
+  const action = /[?&]_action=([^&]*)/.exec(input.path)?.[1];
+  const route = path.startsWith('/_actions/')
+    ? path
+    : `${path.split('/').slice(0, 3).join('/')}${action ? ` ?_action=${decodeURIComponent(action)}` : ''}`;
+  const body = input.body.kind === 'raw' ? `raw ${input.body.contentType || 'no type'}` : input.body.kind;
+  return `${status}: ${input.method} ${route} (${body})`;
+}
+
 /**
- * Sends `runs` random requests (more while shrinking a failure, within `timeLimitMs`) and
- * reports the statuses seen. A 5xx answer or no answer fails the property.
+ * Sends `runs` random requests (fewer when `timeLimitMs` runs out) and reports the statuses seen
+ * and every request answered 5xx or not at all. Failures are collected rather than shrunk, so one
+ * run shows every kind of failure at once.
  */
 export async function runHttpFuzz(
   context: FuzzContext,
@@ -375,6 +479,7 @@ export async function runHttpFuzz(
 ): Promise<FuzzReport> {
   const started = performance.now();
   const statuses: Record<string, number> = {};
+  const failures = new Map<string, { count: number; example: string }>();
   let requests = 0;
   const property = fc.asyncProperty(fuzzRequestArbitrary(context), async (input) => {
     requests += 1;
@@ -382,23 +487,31 @@ export async function runHttpFuzz(
     try {
       status = String((await sendFuzzRequest(context, input)).status);
     } catch (error) {
-      status = 'no answer';
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      throw new Error(`no answer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      status = `no answer (${error instanceof Error ? error.message : String(error)})`.slice(0, 120);
     }
     statuses[status] = (statuses[status] ?? 0) + 1;
-    if (Number(status) >= 500) throw new Error(`HTTP ${status}`);
+    if (/^\d+$/.test(status) && Number(status) < 500) return;
+    const kind = failureKind(input, status);
+    const example = describeFuzzRequest(input);
+    const seen = failures.get(kind);
+    if (!seen) failures.set(kind, { count: 1, example });
+    else {
+      seen.count += 1;
+      if (example.length < seen.example.length) seen.example = example;
+    }
   });
   const seed = options.seed ?? Date.now() % 2 ** 31;
-  const details = await fc.check(property, {
+  await fc.check(property, {
     numRuns: options.runs,
     seed,
     interruptAfterTimeLimit: options.timeLimitMs,
     markInterruptAsFailure: false,
   });
-  const failure =
-    details.failed && details.counterexample
-      ? `${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)} for ${describeFuzzRequest(details.counterexample[0])} (seed ${details.seed}, path ${details.counterexamplePath ?? ''})`
-      : null;
-  return { requests, statuses, failure, seed, seconds: (performance.now() - started) / 1000 };
+  return {
+    requests,
+    statuses,
+    failures: [...failures].map(([kind, found]) => ({ kind, ...found })),
+    seed,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -19,7 +19,13 @@ type FocusTarget = { itemId: string; control: 'up' | 'down' | 'select' };
  * JavaScript: the server sorts by the chosen positions) and, in the island, Move up / Move down
  * buttons. Focus stays on the control the learner used, and each move is announced.
  */
-export default function OrderingField({ question, order, labels, onChange, announce }: OrderingFieldProps): ReactElement {
+export default function OrderingField({
+  question,
+  order,
+  labels,
+  onChange,
+  announce,
+}: OrderingFieldProps): ReactElement {
   const byId = new Map(question.items.map((item) => [item.id, item]));
   const controls = useRef(new Map<string, HTMLElement>());
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);

@@ -1,6 +1,12 @@
 import type { ReactElement, Ref } from 'react';
 import { orderingShown } from '../../lib/quiz-rules.ts';
-import type { PlayerAnswer, PlayerAnswers, PublicAnswerable, PublicQuestion, QuizPlayerLabels } from '../../lib/quiz-types.ts';
+import type {
+  PlayerAnswer,
+  PlayerAnswers,
+  PublicAnswerable,
+  PublicQuestion,
+  QuizPlayerLabels,
+} from '../../lib/quiz-types.ts';
 import { formatLabel } from './format-label.ts';
 import OrderingField from './OrderingField.tsx';
 import QuizText from './QuizText.tsx';
@@ -56,7 +62,9 @@ function ChoiceFields({
       onChange(question.id, id);
       return;
     }
-    const next = choices.map((choice) => choice.id).filter((candidate) => (candidate === id ? checked : chosen.has(candidate)));
+    const next = choices
+      .map((choice) => choice.id)
+      .filter((candidate) => (candidate === id ? checked : chosen.has(candidate)));
     onChange(question.id, next.length > 0 ? next : undefined);
   };
   return (
@@ -67,11 +75,20 @@ function ChoiceFields({
       {choices.map((choice) => {
         const id = fieldId(question.id, `opt-${choice.id}`);
         const state = onChange
-          ? { checked: chosen.has(choice.id), onChange: (event: { target: { checked: boolean } }) => toggle(choice.id, event.target.checked) }
+          ? {
+              checked: chosen.has(choice.id),
+              onChange: (event: { target: { checked: boolean } }) => toggle(choice.id, event.target.checked),
+            }
           : { defaultChecked: chosen.has(choice.id) };
         return (
           <div className="choice" key={choice.id}>
-            <input id={id} type={multiple ? 'checkbox' : 'radio'} name={`q:${question.id}`} value={choice.id} {...state} />
+            <input
+              id={id}
+              type={multiple ? 'checkbox' : 'radio'}
+              name={`q:${question.id}`}
+              value={choice.id}
+              {...state}
+            />
             <label htmlFor={id}>{choice.text}</label>
           </div>
         );
@@ -106,7 +123,10 @@ function MatchingFields({
         const id = fieldId(question.id, `match-${premise.id}`);
         const current = Object.hasOwn(matches, premise.id) ? (matches[premise.id] ?? '') : '';
         const state = onChange
-          ? { value: current, onChange: (event: { target: { value: string } }) => change(premise.id, event.target.value) }
+          ? {
+              value: current,
+              onChange: (event: { target: { value: string } }) => change(premise.id, event.target.value),
+            }
           : { defaultValue: current };
         return (
           <div className="match-row" key={premise.id}>
@@ -164,7 +184,9 @@ export default function QuestionFields(props: QuestionFieldsProps): ReactElement
   const { question, number, total, answers, labels, onChange, announce, headingRef } = props;
   const headingId = fieldId(question.id, 'heading');
   const heading =
-    total === undefined ? formatLabel(labels.questionNumber, { number }) : formatLabel(labels.questionOf, { number, total });
+    total === undefined
+      ? formatLabel(labels.questionNumber, { number })
+      : formatLabel(labels.questionOf, { number, total });
   if (question.type !== 'scenario') {
     return (
       <section className="question" aria-labelledby={headingId}>
@@ -172,7 +194,13 @@ export default function QuestionFields(props: QuestionFieldsProps): ReactElement
           {heading}
         </h2>
         <QuizText source={question.prompt} id={fieldId(question.id, 'prompt')} className="prompt" />
-        <AnswerableFields question={question} answers={answers} labels={labels} onChange={onChange} announce={announce} />
+        <AnswerableFields
+          question={question}
+          answers={answers}
+          labels={labels}
+          onChange={onChange}
+          announce={announce}
+        />
       </section>
     );
   }
@@ -190,7 +218,13 @@ export default function QuestionFields(props: QuestionFieldsProps): ReactElement
         <div className="sub-question" key={sub.id}>
           <h3>{`${number}${String.fromCharCode(97 + (index % 26))}`}</h3>
           <QuizText source={sub.prompt} id={fieldId(sub.id, 'prompt')} className="prompt" />
-          <AnswerableFields question={sub} answers={answers} labels={labels} onChange={onChange} announce={announce} />
+          <AnswerableFields
+            question={sub}
+            answers={answers}
+            labels={labels}
+            onChange={onChange}
+            announce={announce}
+          />
         </div>
       ))}
     </section>

@@ -5,14 +5,28 @@ function Runs({ runs }: { runs: TextRun[] }): ReactElement {
   return (
     <>
       {runs.map((run, index) =>
-        run.strong ? <strong key={index}>{run.text}</strong> : run.em ? <em key={index}>{run.text}</em> : run.text,
+        run.strong ? (
+          <strong key={index}>{run.text}</strong>
+        ) : run.em ? (
+          <em key={index}>{run.text}</em>
+        ) : (
+          run.text
+        ),
       )}
     </>
   );
 }
 
 /** A prompt or scenario text (quiz Markdown subset), rendered as elements, never as raw HTML. */
-export default function QuizText({ source, id, className }: { source: string; id?: string; className?: string }): ReactElement {
+export default function QuizText({
+  source,
+  id,
+  className,
+}: {
+  source: string;
+  id?: string;
+  className?: string;
+}): ReactElement {
   return (
     <div id={id} className={className}>
       {parseQuizText(source).map((block, index) => {

@@ -30,7 +30,13 @@ function clock(ms: number): string {
  * elapsed time, so a wrong device clock does not matter). The visible clock is not a live region;
  * the 5- and 1-minute warnings are announced politely, once each.
  */
-export default function QuizTimer({ deadlineAt, serverNow, labels, announce, onTimeUp }: QuizTimerProps): ReactElement {
+export default function QuizTimer({
+  deadlineAt,
+  serverNow,
+  labels,
+  announce,
+  onTimeUp,
+}: QuizTimerProps): ReactElement {
   const [remaining, setRemaining] = useState(deadlineAt - serverNow);
   const warned = useRef(new Set<string>());
   const ended = useRef(false);
@@ -38,7 +44,8 @@ export default function QuizTimer({ deadlineAt, serverNow, labels, announce, onT
   useEffect(() => {
     const localDeadline = Date.now() + (deadlineAt - serverNow);
     // Warnings already passed when the page opened are not announced again.
-    for (const warning of WARNINGS) if (deadlineAt - serverNow <= warning.ms) warned.current.add(warning.label);
+    for (const warning of WARNINGS)
+      if (deadlineAt - serverNow <= warning.ms) warned.current.add(warning.label);
     const tick = (): void => {
       const left = localDeadline - Date.now();
       setRemaining(left);

@@ -14,7 +14,8 @@ export default {
   'quiz.duration.days': '{count} days',
   'quiz.duration.hoursMinutes': '{hours} {minutes}',
 
-  'quiz.landing.moduleLead': 'This quiz checks what you learned in “{module}”. Pass it to complete the module.',
+  'quiz.landing.moduleLead':
+    'This quiz checks what you learned in “{module}”. Pass it to complete the module.',
   'quiz.landing.moduleLeadOptional': 'This quiz checks what you learned in “{module}”.',
   'quiz.landing.finalLead':
     'The final assessment covers the whole course. Pass it to complete “{course}” and earn your certificate.',
@@ -34,7 +35,8 @@ export default {
   'quiz.landing.timeNoLimitForYou': '{standard} as standard. There is no time limit for you.',
   'quiz.landing.feedback': 'Feedback',
   'quiz.landing.reviewAfterSubmit': 'You see your score and feedback on each question when you submit.',
-  'quiz.landing.reviewAfterPass': 'You see your score when you submit, and feedback on each question once you pass.',
+  'quiz.landing.reviewAfterPass':
+    'You see your score when you submit, and feedback on each question once you pass.',
   'quiz.landing.reviewNever': 'You see your score when you submit. Feedback on each question is not shown.',
   'quiz.landing.scoreCounts': 'Which score counts',
   'quiz.landing.highestCounts': 'Your highest score counts.',
@@ -42,18 +44,21 @@ export default {
   'quiz.landing.signIn': 'Sign in to take this quiz',
   'quiz.landing.best': 'Your best score: {percent}',
   'quiz.landing.exhausted': 'You have used all {count} attempts. Ask your trainer if you need another try.',
-  'quiz.landing.coolingDown': 'You can start your next attempt from {time}. Use the time to read the lessons again.',
+  'quiz.landing.coolingDown':
+    'You can start your next attempt from {time}. Use the time to read the lessons again.',
   'quiz.landing.notEnrolled': 'Enrol in “{course}” to take this quiz.',
   'quiz.landing.lessonsIncomplete':
     'Complete the lessons of this module first: the quiz checks what they teach. You have completed {done} of {total}.',
   'quiz.landing.lessonsIncompleteShort': 'Complete the lessons of this module first, then start the quiz.',
   'quiz.landing.locked': 'This module is not open yet. Complete the module before it first.',
   'quiz.landing.lockedShort': 'This module is not open yet.',
-  'quiz.landing.modulesIncomplete': 'The final assessment opens when you have completed every module of the course.',
+  'quiz.landing.modulesIncomplete':
+    'The final assessment opens when you have completed every module of the course.',
   'quiz.landing.notFound': 'This quiz is not available. Go back to the course and try again.',
   'quiz.landing.goToLessons': 'Go to the lessons',
   'quiz.landing.goToCourse': 'Go to the course',
-  'quiz.landing.inProgress': 'Attempt {number} is in progress. You started it on {time}. Your saved answers are kept.',
+  'quiz.landing.inProgress':
+    'Attempt {number} is in progress. You started it on {time}. Your saved answers are kept.',
   'quiz.landing.finishBy': 'Finish by {time}. The clock keeps running while you are away.',
   'quiz.landing.resume': 'Resume your attempt',
   'quiz.landing.timerStarts': 'The clock starts when you choose Start. You will have {duration}.',
@@ -69,12 +74,14 @@ export default {
 
   'quiz.take.attempt': 'Attempt {number}',
   'quiz.take.finishBy': 'Finish by {time}. If time runs out, the answers you saved are marked.',
-  'quiz.take.noTimeLimit': 'There is no time limit. Your answers are saved as you go, so you can stop and come back.',
+  'quiz.take.noTimeLimit':
+    'There is no time limit. Your answers are saved as you go, so you can stop and come back.',
   'quiz.take.contentChanged': 'This quiz was updated after you started. Your questions stay the same.',
   'quiz.take.contentChangedMissing':
     'This quiz was updated after you started. {count} of your questions were removed and will not be marked.',
   'quiz.take.saved': 'Your answers are saved. You can close this page and come back later.',
-  'quiz.take.confirmLead': 'You have answered {answered} of {total} questions. Check your answers, then submit.',
+  'quiz.take.confirmLead':
+    'You have answered {answered} of {total} questions. Check your answers, then submit.',
   'quiz.take.confirmWarning': 'When you submit, your answers are marked and you cannot change them.',
 
   'quiz.player.questionNumber': 'Question {number}',
@@ -105,7 +112,8 @@ export default {
   'quiz.player.scenarioLabel': 'Case',
   'quiz.player.saving': 'Saving…',
   'quiz.player.saved': 'All answers saved at {time}',
-  'quiz.player.saveFailed': 'Your latest answers are not saved yet. Check your connection: we will try again.',
+  'quiz.player.saveFailed':
+    'Your latest answers are not saved yet. Check your connection: we will try again.',
   'quiz.player.notSavedYet': 'Answers save as you go',
   'quiz.player.timeLeft': 'Time left: {time}',
   'quiz.player.timeWarning5': '5 minutes left.',
@@ -118,7 +126,8 @@ export default {
   'quiz.result.passMark': 'Pass mark: {percent}',
   'quiz.result.submittedAt': 'Submitted on {time}',
   'quiz.result.timeUp': 'Time ran out before you submitted, so the answers you had saved were marked.',
-  'quiz.result.contentChanged': 'This quiz was updated while you were taking it. Your questions were marked as you saw them.',
+  'quiz.result.contentChanged':
+    'This quiz was updated while you were taking it. Your questions were marked as you saw them.',
   'quiz.result.contentChangedMissing':
     'This quiz was updated while you were taking it. {count} of your questions were removed, so they were not marked.',
   'quiz.result.whatCounts': 'What counts',
@@ -131,7 +140,8 @@ export default {
   'quiz.result.reviewTitle': 'Your answers',
   'quiz.result.reviewNever': 'This quiz does not show feedback on each question. Your score is above.',
   'quiz.result.reviewAfterPass': 'Feedback on each question is shown once you pass this quiz.',
-  'quiz.result.keyHidden': 'This quiz does not show which answers were right, so that later attempts stay fair.',
+  'quiz.result.keyHidden':
+    'This quiz does not show which answers were right, so that later attempts stay fair.',
 
   'quiz.review.correct': 'Correct',
   'quiz.review.partly': 'Partly correct',
@@ -178,7 +188,8 @@ export default {
   'quiz.accommodation.noLimit': 'No time limit',
   'quiz.accommodation.save': 'Save time accommodation',
   'quiz.accommodation.saved': 'Saved. {name} now has: {setting}.',
-  'quiz.accommodation.errorNotFound': 'No account has that email address. Check the spelling, or ask the learner which address they use.',
+  'quiz.accommodation.errorNotFound':
+    'No account has that email address. Check the spelling, or ask the learner which address they use.',
   'quiz.accommodation.errorChoice': 'Choose one of the time options.',
   'quiz.accommodation.listTitle': 'Learners with a time accommodation ({count})',
   'quiz.accommodation.listEmpty': 'No learner has a time accommodation yet.',
@@ -210,6 +221,7 @@ export default {
   'quiz.stats.questionsTitle': 'Questions',
   'quiz.stats.questionsLead':
     'Facility is the average mark as a share of full marks. Discrimination compares the top 27% of attempts with the bottom 27%: near 0 or below, strong and weak learners do about as well. After {draws} draws, a question is flagged when its facility is below {low}% or above {high}%, or its discrimination is below {discrimination}: check its wording and its key.',
+  'quiz.stats.questionsCaption': 'Statistics for each question',
   'quiz.stats.colQuestion': 'Question',
   'quiz.stats.colType': 'Type',
   'quiz.stats.colDrawn': 'Drawn',

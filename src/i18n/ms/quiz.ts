@@ -16,7 +16,8 @@ export default {
   'quiz.duration.days': '{count} hari',
   'quiz.duration.hoursMinutes': '{hours} {minutes}',
 
-  'quiz.landing.moduleLead': 'Kuiz ini menyemak apa yang anda pelajari dalam “{module}”. Lulus kuiz ini untuk melengkapkan modul.',
+  'quiz.landing.moduleLead':
+    'Kuiz ini menyemak apa yang anda pelajari dalam “{module}”. Lulus kuiz ini untuk melengkapkan modul.',
   'quiz.landing.moduleLeadOptional': 'Kuiz ini menyemak apa yang anda pelajari dalam “{module}”.',
   'quiz.landing.finalLead':
     'Penilaian akhir merangkumi seluruh kursus. Lulus penilaian ini untuk melengkapkan “{course}” dan mendapat sijil anda.',
@@ -32,13 +33,16 @@ export default {
   'quiz.landing.cooldownValue': '{duration} selepas anda menamatkan satu percubaan',
   'quiz.landing.timeLimit': 'Had masa',
   'quiz.landing.noTimeLimit': 'Tiada had masa. Ambil masa yang anda perlukan.',
-  'quiz.landing.timeExtended': '{standard} secara standard. Anda mendapat masa tambahan ({multiplier}): {yours}.',
+  'quiz.landing.timeExtended':
+    '{standard} secara standard. Anda mendapat masa tambahan ({multiplier}): {yours}.',
   'quiz.landing.timeNoLimitForYou': '{standard} secara standard. Tiada had masa untuk anda.',
   'quiz.landing.feedback': 'Maklum balas',
-  'quiz.landing.reviewAfterSubmit': 'Anda melihat markah dan maklum balas bagi setiap soalan sebaik sahaja anda menghantar.',
+  'quiz.landing.reviewAfterSubmit':
+    'Anda melihat markah dan maklum balas bagi setiap soalan sebaik sahaja anda menghantar.',
   'quiz.landing.reviewAfterPass':
     'Anda melihat markah sebaik sahaja anda menghantar, dan maklum balas bagi setiap soalan setelah anda lulus.',
-  'quiz.landing.reviewNever': 'Anda melihat markah sebaik sahaja anda menghantar. Maklum balas bagi setiap soalan tidak ditunjukkan.',
+  'quiz.landing.reviewNever':
+    'Anda melihat markah sebaik sahaja anda menghantar. Maklum balas bagi setiap soalan tidak ditunjukkan.',
   'quiz.landing.scoreCounts': 'Markah yang dikira',
   'quiz.landing.highestCounts': 'Markah tertinggi anda yang dikira.',
   'quiz.landing.yourAttempts': 'Percubaan anda',
@@ -54,7 +58,8 @@ export default {
   'quiz.landing.lessonsIncompleteShort': 'Lengkapkan pelajaran modul ini dahulu, kemudian mulakan kuiz.',
   'quiz.landing.locked': 'Modul ini belum dibuka. Lengkapkan modul sebelumnya dahulu.',
   'quiz.landing.lockedShort': 'Modul ini belum dibuka.',
-  'quiz.landing.modulesIncomplete': 'Penilaian akhir dibuka setelah anda melengkapkan setiap modul dalam kursus ini.',
+  'quiz.landing.modulesIncomplete':
+    'Penilaian akhir dibuka setelah anda melengkapkan setiap modul dalam kursus ini.',
   'quiz.landing.notFound': 'Kuiz ini tidak tersedia. Kembali ke kursus dan cuba lagi.',
   'quiz.landing.goToLessons': 'Pergi ke pelajaran',
   'quiz.landing.goToCourse': 'Pergi ke kursus',
@@ -74,14 +79,16 @@ export default {
   'quiz.landing.noAttempts': 'Anda belum mengambil kuiz ini.',
 
   'quiz.take.attempt': 'Percubaan {number}',
-  'quiz.take.finishBy': 'Selesaikan sebelum {time}. Jika masa tamat, jawapan yang telah anda simpan akan ditanda.',
+  'quiz.take.finishBy':
+    'Selesaikan sebelum {time}. Jika masa tamat, jawapan yang telah anda simpan akan ditanda.',
   'quiz.take.noTimeLimit':
     'Tiada had masa. Jawapan anda disimpan semasa anda menjawab, jadi anda boleh berhenti dan kembali kemudian.',
   'quiz.take.contentChanged': 'Kuiz ini dikemas kini selepas anda bermula. Soalan anda kekal sama.',
   'quiz.take.contentChangedMissing':
     'Kuiz ini dikemas kini selepas anda bermula. {count} daripada soalan anda telah dibuang dan tidak akan ditanda.',
   'quiz.take.saved': 'Jawapan anda telah disimpan. Anda boleh menutup halaman ini dan kembali kemudian.',
-  'quiz.take.confirmLead': 'Anda telah menjawab {answered} daripada {total} soalan. Semak jawapan anda, kemudian hantar.',
+  'quiz.take.confirmLead':
+    'Anda telah menjawab {answered} daripada {total} soalan. Semak jawapan anda, kemudian hantar.',
   'quiz.take.confirmWarning': 'Apabila anda menghantar, jawapan anda ditanda dan tidak boleh diubah lagi.',
 
   'quiz.player.questionNumber': 'Soalan {number}',
@@ -96,7 +103,8 @@ export default {
   'quiz.player.submit': 'Hantar jawapan',
   'quiz.player.submitting': 'Sedang menghantar…',
   'quiz.player.reviewTitle': 'Semak jawapan anda',
-  'quiz.player.reviewLead': 'Kembali ke mana-mana soalan untuk menukar jawapan. Apabila anda sudah bersedia, hantar.',
+  'quiz.player.reviewLead':
+    'Kembali ke mana-mana soalan untuk menukar jawapan. Apabila anda sudah bersedia, hantar.',
   'quiz.player.unansweredWarning': '{count} soalan belum dijawab. Soalan yang tidak dijawab mendapat 0.',
   'quiz.player.answered': 'Dijawab',
   'quiz.player.notAnswered': 'Belum dijawab',
@@ -112,8 +120,7 @@ export default {
   'quiz.player.scenarioLabel': 'Kes',
   'quiz.player.saving': 'Sedang menyimpan…',
   'quiz.player.saved': 'Semua jawapan disimpan pada {time}',
-  'quiz.player.saveFailed':
-    'Jawapan terkini anda belum disimpan. Semak sambungan anda: kami akan cuba lagi.',
+  'quiz.player.saveFailed': 'Jawapan terkini anda belum disimpan. Semak sambungan anda: kami akan cuba lagi.',
   'quiz.player.notSavedYet': 'Jawapan disimpan semasa anda menjawab',
   'quiz.player.timeLeft': 'Baki masa: {time}',
   'quiz.player.timeWarning5': 'Tinggal 5 minit.',
@@ -125,7 +132,8 @@ export default {
   'quiz.result.score': 'Markah: {percent} ({points} daripada {max} mata)',
   'quiz.result.passMark': 'Markah lulus: {percent}',
   'quiz.result.submittedAt': 'Dihantar pada {time}',
-  'quiz.result.timeUp': 'Masa tamat sebelum anda menghantar, jadi jawapan yang telah anda simpan telah ditanda.',
+  'quiz.result.timeUp':
+    'Masa tamat sebelum anda menghantar, jadi jawapan yang telah anda simpan telah ditanda.',
   'quiz.result.contentChanged':
     'Kuiz ini dikemas kini semasa anda mengambilnya. Soalan anda ditanda seperti yang anda lihat.',
   'quiz.result.contentChangedMissing':
@@ -138,7 +146,8 @@ export default {
   'quiz.result.backToModule': 'Kembali ke “{module}”',
   'quiz.result.backToCourse': 'Kembali ke “{course}”',
   'quiz.result.reviewTitle': 'Jawapan anda',
-  'quiz.result.reviewNever': 'Kuiz ini tidak menunjukkan maklum balas bagi setiap soalan. Markah anda ada di atas.',
+  'quiz.result.reviewNever':
+    'Kuiz ini tidak menunjukkan maklum balas bagi setiap soalan. Markah anda ada di atas.',
   'quiz.result.reviewAfterPass': 'Maklum balas bagi setiap soalan ditunjukkan setelah anda lulus kuiz ini.',
   'quiz.result.keyHidden':
     'Kuiz ini tidak menunjukkan jawapan yang betul, supaya percubaan seterusnya kekal adil.',
@@ -168,7 +177,8 @@ export default {
   'quiz.type.scenario': 'Senario',
 
   'quiz.staff.accommodationsLink': 'Penyesuaian masa',
-  'quiz.staff.accommodationsDescription': 'Beri pelajar masa tambahan, atau tiada had masa, bagi kuiz yang bermasa.',
+  'quiz.staff.accommodationsDescription':
+    'Beri pelajar masa tambahan, atau tiada had masa, bagi kuiz yang bermasa.',
   'quiz.staff.statsLink': 'Statistik kuiz',
   'quiz.staff.statsDescription': 'Percubaan, kadar lulus dan prestasi setiap soalan, dengan eksport CSV.',
 
@@ -221,6 +231,7 @@ export default {
   'quiz.stats.questionsTitle': 'Soalan',
   'quiz.stats.questionsLead':
     'Fasiliti ialah purata markah sebagai bahagian daripada markah penuh. Diskriminasi membandingkan 27% percubaan teratas dengan 27% terbawah: jika hampir 0 atau kurang, pelajar kuat dan lemah mendapat markah yang hampir sama. Selepas {draws} kali dipilih, soalan ditanda apabila fasilitinya di bawah {low}% atau melebihi {high}%, atau diskriminasinya di bawah {discrimination}: semak susunan kata dan kunci jawapannya.',
+  'quiz.stats.questionsCaption': 'Statistik bagi setiap soalan',
   'quiz.stats.colQuestion': 'Soalan',
   'quiz.stats.colType': 'Jenis',
   'quiz.stats.colDrawn': 'Dipilih',

@@ -11,7 +11,10 @@ import type { Database, Orm } from './db.ts';
 
 /** The user's time multiplier: null = standard time, 0 = no limit, otherwise a multiplier. */
 export async function getTimeMultiplier(orm: Orm, userId: string): Promise<number | null> {
-  const [row] = await orm.select({ timeMultiplier: user.timeMultiplier }).from(user).where(eq(user.id, userId));
+  const [row] = await orm
+    .select({ timeMultiplier: user.timeMultiplier })
+    .from(user)
+    .where(eq(user.id, userId));
   return row?.timeMultiplier ?? null;
 }
 
@@ -33,13 +36,20 @@ const holderColumns = {
 
 /** The account with this email address, for the accommodation form. */
 export async function findAccountByEmail(db: Database, email: string): Promise<AccommodationHolder | null> {
-  const [row] = await db.orm.select(holderColumns).from(user).where(eq(user.email, normaliseEmail(email)));
+  const [row] = await db.orm
+    .select(holderColumns)
+    .from(user)
+    .where(eq(user.email, normaliseEmail(email)));
   return row ?? null;
 }
 
 /** Every account with an accommodation set, by name. */
 export async function listAccommodations(db: Database): Promise<AccommodationHolder[]> {
-  return db.orm.select(holderColumns).from(user).where(isNotNull(user.timeMultiplier)).orderBy(asc(user.fullName));
+  return db.orm
+    .select(holderColumns)
+    .from(user)
+    .where(isNotNull(user.timeMultiplier))
+    .orderBy(asc(user.fullName));
 }
 
 export type SetAccommodationResult =
@@ -62,10 +72,7 @@ export async function setTimeMultiplier(
     const [holder] = await orm.select(holderColumns).from(user).where(eq(user.id, userId));
     if (!holder) return { ok: false, reason: 'not-found' } as const;
     if (holder.timeMultiplier === multiplier) return { ok: true, changed: false, holder } as const;
-    await orm
-      .update(user)
-      .set({ timeMultiplier: multiplier })
-      .where(eq(user.id, userId));
+    await orm.update(user).set({ timeMultiplier: multiplier }).where(eq(user.id, userId));
     await recordAudit(orm, {
       actorId: actor.id,
       action: 'time-accommodation-changed',

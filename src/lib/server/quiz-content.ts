@@ -9,7 +9,10 @@ let byKind: Promise<Record<QuizKind, Map<string, QuizContent>>> | undefined;
  */
 function loadAll(): Promise<Record<QuizKind, Map<string, QuizContent>>> {
   byKind ??= (async () => {
-    const [quizzes, assessments] = await Promise.all([getCollection('quizzes'), getCollection('assessments')]);
+    const [quizzes, assessments] = await Promise.all([
+      getCollection('quizzes'),
+      getCollection('assessments'),
+    ]);
     return {
       module: new Map(quizzes.map((entry) => [entry.id, toQuizContent(entry.id, 'module', entry.data)])),
       assessment: new Map(

@@ -9,7 +9,12 @@ import type { Database } from './db.ts';
 import type { Answers } from './quiz/answers.ts';
 import type { AttemptLayout } from './quiz/draw.ts';
 import type { Question, QuestionType } from './quiz/schema.ts';
-import { quizStatistics, type AttemptRecord, type QuizStatistics, type ScoreBand } from './quiz/statistics.ts';
+import {
+  quizStatistics,
+  type AttemptRecord,
+  type QuizStatistics,
+  type ScoreBand,
+} from './quiz/statistics.ts';
 import type { QuizContent } from './quiz-source.ts';
 
 /** Below this many draws a question's figures are too noisy to flag. */
@@ -89,12 +94,17 @@ export interface QuizReport {
 }
 
 /** Which warnings a question's figures deserve. */
-export function flagQuestion(stats: { timesDrawn: number; facility: number | null; discrimination: number | null }): QuestionFlag[] {
+export function flagQuestion(stats: {
+  timesDrawn: number;
+  facility: number | null;
+  discrimination: number | null;
+}): QuestionFlag[] {
   if (stats.timesDrawn < MIN_DRAWS_TO_FLAG) return [];
   const flags: QuestionFlag[] = [];
   if (stats.facility !== null && stats.facility < LOW_FACILITY) flags.push('too-hard');
   if (stats.facility !== null && stats.facility > HIGH_FACILITY) flags.push('too-easy');
-  if (stats.discrimination !== null && stats.discrimination < LOW_DISCRIMINATION) flags.push('low-discrimination');
+  if (stats.discrimination !== null && stats.discrimination < LOW_DISCRIMINATION)
+    flags.push('low-discrimination');
   return flags;
 }
 
@@ -103,7 +113,9 @@ function excerpt(text: string, length = 140): string {
   return flat.length > length ? `${flat.slice(0, length - 1).trimEnd()}…` : flat;
 }
 
-function questionsById(content: QuizContent): Map<string, Question | Exclude<Question, { type: 'scenario' }>> {
+function questionsById(
+  content: QuizContent,
+): Map<string, Question | Exclude<Question, { type: 'scenario' }>> {
   const map = new Map<string, Question | Exclude<Question, { type: 'scenario' }>>();
   for (const question of content.quiz.questions) {
     map.set(question.id, question);
@@ -112,13 +124,26 @@ function questionsById(content: QuizContent): Map<string, Question | Exclude<Que
   return map;
 }
 
-function optionsOf(question: Question | undefined, counts: Record<string, number> | undefined): OptionReport[] | null {
+function optionsOf(
+  question: Question | undefined,
+  counts: Record<string, number> | undefined,
+): OptionReport[] | null {
   if (!question || !counts) return null;
   if (question.type === 'single' || question.type === 'multiple') {
-    return question.options.map((option) => ({ id: option.id, text: option.text, correct: option.correct, count: counts[option.id] ?? 0 }));
+    return question.options.map((option) => ({
+      id: option.id,
+      text: option.text,
+      correct: option.correct,
+      count: counts[option.id] ?? 0,
+    }));
   }
   if (question.type === 'truefalse') {
-    return (['true', 'false'] as const).map((id) => ({ id, text: id, correct: String(question.answer) === id, count: counts[id] ?? 0 }));
+    return (['true', 'false'] as const).map((id) => ({
+      id,
+      text: id,
+      correct: String(question.answer) === id,
+      count: counts[id] ?? 0,
+    }));
   }
   return null;
 }
@@ -144,14 +169,19 @@ export async function getQuizReport(db: Database, content: QuizContent): Promise
       percent: row.percent ?? 0,
       passed: row.passed === true,
     };
-    if (stored && Array.isArray(stored.questions)) record.results = stored.questions as AttemptRecord['results'] & object;
+    if (stored && Array.isArray(stored.questions))
+      record.results = stored.questions as AttemptRecord['results'] & object;
     return record;
   });
   const statistics = quizStatistics(content.quiz, records);
   const byId = questionsById(content);
   const questions = statistics.questions.map((stats): QuestionReport => {
     const question = byId.get(stats.questionId);
-    const text = question ? (question.type === 'scenario' ? (question.prompt ?? question.scenario) : question.prompt) : '';
+    const text = question
+      ? question.type === 'scenario'
+        ? (question.prompt ?? question.scenario)
+        : question.prompt
+      : '';
     return {
       questionId: stats.questionId,
       parentId: stats.parentId ?? null,
@@ -201,20 +231,25 @@ export const CSV_HEADER = [
 export function* quizReportCsvLines(report: QuizReport): Generator<string> {
   yield CSV_HEADER.join(',') + '\r\n';
   for (const question of report.questions) {
-    const choices = question.options?.map((option) => `${option.id}${option.correct ? '*' : ''}=${option.count}`).join(' ') ?? '';
-    yield [
-      question.questionId,
-      question.parentId,
-      question.type,
-      question.competency,
-      question.timesDrawn,
-      question.facility,
-      question.discrimination,
-      question.flags.join(' '),
-      choices,
-      question.prompt,
-    ]
-      .map(csvCell)
-      .join(',') + '\r\n';
+    const choices =
+      question.options
+        ?.map((option) => `${option.id}${option.correct ? '*' : ''}=${option.count}`)
+        .join(' ') ?? '';
+    yield (
+      [
+        question.questionId,
+        question.parentId,
+        question.type,
+        question.competency,
+        question.timesDrawn,
+        question.facility,
+        question.discrimination,
+        question.flags.join(' '),
+        choices,
+        question.prompt,
+      ]
+        .map(csvCell)
+        .join(',') + '\r\n'
+    );
   }
 }

@@ -136,7 +136,8 @@ function reviewBase(
     correct: grade?.correct ?? false,
   };
   // An explanation says why the right answer is right, so it is part of the key.
-  if (question.explanation !== undefined && context.showCorrectAnswers) base.explanation = question.explanation;
+  if (question.explanation !== undefined && context.showCorrectAnswers)
+    base.explanation = question.explanation;
   return base;
 }
 
