@@ -1,9 +1,10 @@
 // @ts-check
 import astro from 'eslint-plugin-astro';
 import drizzle from 'eslint-plugin-drizzle';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',

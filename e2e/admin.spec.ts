@@ -130,7 +130,6 @@ test('every admin page passes axe', async ({ page }) => {
 
 test('deactivation signs the learner out on the other server process, and sign-in says why', async ({
   browser,
-  host,
 }) => {
   // The learner uses the second app process; the admin the first.
   const learner = await signedIn(browser, origins[1], learners.deactivated.email);

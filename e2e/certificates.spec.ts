@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { demo, expect, expectAccessible, signIn, test } from './fixtures.ts';
+import { demo, expect, expectAccessible, nextClientAddress, signIn, test } from './fixtures.ts';
 import { origins, ports } from './origins.ts';
 
 /** Demo learners of db/seed-certificates.ts. */
 const waiting = { email: 'nurul.aina@demo.rtw-academy.my', name: 'Nurul Aina binti Zakaria' };
 const courseTitle = 'RTW Coordinator';
 
-async function signedIn(
-  browser: Browser,
-  host: string,
-  email: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: origins[0] });
+async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: origins[0],
+    extraHTTPHeaders: { 'X-Forwarded-For': nextClientAddress() },
+  });
   const page = await context.newPage();
   await signIn(page, email);
   await expect(page).not.toHaveURL(/\/sign-in/);
@@ -22,17 +21,16 @@ async function signedIn(
 
 test('completed learner → admin issues → learner downloads → valid publicly → admin revokes → revoked', async ({
   browser,
-  host,
 }) => {
   // The learner finished the main course (issued on approval): nothing to download yet.
-  const learner = await signedIn(browser, host, waiting.email);
+  const learner = await signedIn(browser, waiting.email);
   await learner.page.goto('/dashboard');
   const section = learner.page.locator('[data-certificates]');
   await expect(section.getByRole('heading', { name: 'Certificates' })).toBeVisible();
   await expect(section.getByRole('link', { name: /Download certificate/ })).toHaveCount(0);
 
   // The admin finds her in the queue and issues with the bulk form (progress shown by the script).
-  const admin = await signedIn(browser, host, demo.admin.email);
+  const admin = await signedIn(browser, demo.admin.email);
   await admin.page.goto('/admin/certificates');
   await expect(admin.page.getByRole('heading', { name: 'Certificate desk', level: 1 })).toBeVisible();
   await expectAccessible(admin.page);
@@ -70,7 +68,7 @@ test('completed learner → admin issues → learner downloads → valid publicl
   await expect(card.getByRole('button', { name: /Copy the verification link/ })).toBeVisible();
 
   // Nobody else gets the PDF: another learner and an anonymous visitor are told it does not exist.
-  const other = await signedIn(browser, host, demo.learner.email);
+  const other = await signedIn(browser, demo.learner.email);
   expect((await other.context.request.get(pdfPath)).status()).toBe(404);
   const anonymous = await browser.newContext({ baseURL: origins[0] });
   expect((await anonymous.request.get(pdfPath, { maxRedirects: 0 })).status()).toBe(404);
@@ -120,9 +118,8 @@ test('completed learner → admin issues → learner downloads → valid publicl
 });
 
 /**
- * A GET from a chosen loopback source address. The server sees every browser and fetch of the
- * suite as 127.0.0.1 (the per-test host changes the destination, not the source), so this test
- * binds its own source address and blocks nobody else.
+ * A GET from a chosen loopback source address (sent without X-Forwarded-For, so the server counts
+ * the socket's address), so this test blocks nobody else.
  */
 function getFrom(
   localAddress: string,

@@ -25,13 +25,9 @@ export function nextClientAddress(): string {
  * own client address in X-Forwarded-For, so the per-address sign-in and registration throttles
  * of one test never affect another.
  */
-export const test = base.extend<{ clientAddress: string; host: string }>({
+export const test = base.extend<{ clientAddress: string }>({
   clientAddress: async ({}, use) => {
     await use(nextClientAddress());
-  },
-  /** The host the servers listen on (kept for specs that build their own contexts). */
-  host: async ({}, use) => {
-    await use('127.0.0.1');
   },
   extraHTTPHeaders: async ({ clientAddress }, use) => {
     await use({ 'X-Forwarded-For': clientAddress });

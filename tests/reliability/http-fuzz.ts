@@ -457,13 +457,14 @@ export interface FuzzReport {
   seconds: number;
 }
 
-/** What a failing request did, without its values: one group per bug, more or less. */
+/** What a failing request did, without its values or which action: one group per bug, more or less. */
 function failureKind(input: FuzzRequest, status: string): string {
   const path = input.path.split('?')[0] ?? '';
-  const action = /[?&]_action=([^&]*)/.exec(input.path)?.[1];
   const route = path.startsWith('/_actions/')
-    ? path
-    : `${path.split('/').slice(0, 3).join('/')}${action ? ` ?_action=${decodeURIComponent(action)}` : ''}`;
+    ? '/_actions/<action>'
+    : /[?&]_action=/.test(input.path)
+      ? '<page>?_action=<action>'
+      : path.split('/').slice(0, 3).join('/');
   const body = input.body.kind === 'raw' ? `raw ${input.body.contentType || 'no type'}` : input.body.kind;
   return `${status}: ${input.method} ${route} (${body})`;
 }

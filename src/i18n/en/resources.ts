@@ -1,6 +1,5 @@
 export default {
   'resources.printablePage': 'Open the {title} as a printable page',
-  'jobAid.breadcrumb': 'You are here',
   'jobAid.print': 'Print this page',
   'jobAid.printHint':
     'To print this page, use your browser’s Print command: Ctrl+P, or Command+P on a Mac. On a phone, look for Print or Share in the browser’s menu.',

@@ -2,7 +2,6 @@ import type en from '../en/resources.ts';
 
 export default {
   'resources.printablePage': 'Buka {title} sebagai halaman boleh cetak',
-  'jobAid.breadcrumb': 'Anda di sini',
   'jobAid.print': 'Cetak halaman ini',
   'jobAid.printHint':
     'Untuk mencetak halaman ini, gunakan arahan Cetak pada pelayar anda: Ctrl+P, atau Command+P pada Mac. Pada telefon, cari Cetak atau Kongsi dalam menu pelayar.',
