@@ -144,3 +144,14 @@ test('unknown pages get the custom 404 page', async () => {
   expect(response.status).toBe(404);
   expect(await response.text()).toContain('Page not found');
 });
+
+test('an action called with a body that is not JSON gets 400, not 500', async () => {
+  for (const action of ['learning.complete', 'quiz.save', 'auth.signIn']) {
+    const response = await fetch(`${first}/_actions/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: first, 'x-forwarded-for': nextClientAddress() },
+      body: '{"answers": [unterminated',
+    });
+    expect(response.status, action).toBe(400);
+  }
+});

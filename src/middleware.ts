@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createTranslator, isLocale, type Locale } from './i18n/index.ts';
 import { getDb, secureCookies } from './lib/server/app.ts';
+import { rejectMalformedActionJson } from './lib/server/request-body.ts';
 import { applySecurityHeaders } from './lib/server/security-headers.ts';
 import { validateSessionToken } from './lib/server/session.ts';
 import {
@@ -38,7 +39,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.locale = locale;
   context.locals.t = createTranslator(locale);
 
-  const response = await next();
+  const response = (await rejectMalformedActionJson(context)) ?? (await next());
   applySecurityHeaders(response.headers, { production: import.meta.env.PROD });
   return response;
 });

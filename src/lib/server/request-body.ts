@@ -1,0 +1,27 @@
+import { getActionContext } from 'astro:actions';
+import type { APIContext } from 'astro';
+
+/**
+ * A JSON action call whose body is not JSON gets 400 here: Astro would otherwise fail to parse
+ * it deep inside the action handler and answer 500. Only RPC calls with a JSON content type pay
+ * for the extra parse (the quiz autosave, a few hundred bytes).
+ */
+export async function rejectMalformedActionJson(context: APIContext): Promise<Response | null> {
+  const action = getActionContext(context).action;
+  if (action?.calledFrom !== 'rpc') return null;
+  const type = context.request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().includes('application/json')) return null;
+  try {
+    const text = await context.request.clone().text();
+    if (text.length > 0) JSON.parse(text);
+    return null;
+  } catch {
+    return new Response(
+      JSON.stringify({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' }),
+      {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      },
+    );
+  }
+}
