@@ -155,3 +155,12 @@ test('an action called with a body that is not JSON gets 400, not 500', async ()
     expect(response.status, action).toBe(400);
   }
 });
+
+test('a form action posted with a JSON content type and a broken body gets 400, not 500', async () => {
+  const response = await fetch(`${first}/dashboard?_action=learning.complete`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: first, 'x-forwarded-for': nextClientAddress() },
+    body: '\u009d{',
+  });
+  expect(response.status).toBe(400);
+});

@@ -2,13 +2,13 @@ import { getActionContext } from 'astro:actions';
 import type { APIContext } from 'astro';
 
 /**
- * A JSON action call whose body is not JSON gets 400 here: Astro would otherwise fail to parse
- * it deep inside the action handler and answer 500. Only RPC calls with a JSON content type pay
- * for the extra parse (the quiz autosave, a few hundred bytes).
+ * An action call whose JSON body is not JSON gets 400 here: Astro would otherwise fail to parse
+ * it deep inside the action handler and answer 500. Only action calls with a JSON content type
+ * pay for the extra parse (the quiz autosave, a few hundred bytes).
  */
 export async function rejectMalformedActionJson(context: APIContext): Promise<Response | null> {
-  const action = getActionContext(context).action;
-  if (action?.calledFrom !== 'rpc') return null;
+  // Form actions (?_action=) parse a JSON body too when the content type says JSON.
+  if (!getActionContext(context).action) return null;
   const type = context.request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().includes('application/json')) return null;
   try {
