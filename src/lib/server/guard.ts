@@ -35,6 +35,14 @@ export function requireUser(
   return { ok: true, user };
 }
 
+/**
+ * Where a page sends a form whose session ended before it was posted: sign in again, then come
+ * back to `path`.
+ */
+export function signInAgain(ctx: Pick<PageContext, 'redirect'>, path: string): Response {
+  return ctx.redirect(`/sign-in?next=${encodeURIComponent(path)}&expired=1`, 303);
+}
+
 /** The same decision for an action: throws the matching ActionError. */
 export function requireActionUser(
   ctx: Pick<ActionAPIContext, 'locals'>,
