@@ -10,10 +10,13 @@
  * the pages read and the reports skip.
  */
 import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
 import { organisationNameKey } from '../src/lib/account-rules.ts';
 import { VERIFICATION_CODE_ALPHABET, formatSerial } from '../src/lib/certificate-code.ts';
 import { computeExpiry, malaysianYear } from '../src/lib/certificate-status.ts';
 import type { CourseView } from '../src/lib/course-structure.ts';
+import { migrationsFolder } from '../src/lib/server/db.ts';
 import { hashPassword } from '../src/lib/server/password.ts';
 import { drawAttempt, seededRandom, type RandomSource } from '../src/lib/server/quiz/draw.ts';
 import { gradeAttempt } from '../src/lib/server/quiz/grading.ts';
@@ -164,8 +167,10 @@ function codeMaker(random: RandomSource): () => string {
 }
 
 /**
- * Loads the dataset into the migrated, empty database at `url` (a `file:` URL) and returns what
- * the bench needs to address it. `log` receives a line per stage.
+ * Creates the database at `url` (a `file:` URL to a file that does not exist yet), applies the
+ * migrations, loads the dataset and returns what the bench needs to address it. Everything goes
+ * through one connection: a second one would keep the journal mode from being switched off for
+ * the load. `log` receives a line per stage.
  */
 export async function seedDataset(
   url: string,
@@ -200,6 +205,7 @@ export async function seedDataset(
   await client.execute('PRAGMA cache_size = -262144');
   await client.execute('PRAGMA temp_store = MEMORY');
   await client.execute('PRAGMA locking_mode = EXCLUSIVE');
+  await migrate(drizzle(client), { migrationsFolder: migrationsFolder() });
   // The pool rolls back a BEGIN sent through execute(); a transaction object holds the connection.
   const tx = await client.transaction('write');
   try {

@@ -101,7 +101,8 @@ function cells(row: RowResult): string[] {
   return [
     row.title,
     String(row.connections),
-    number(m.perSecond, 0),
+    m.requests.toLocaleString('en'),
+    number(m.perSecond, m.perSecond < 10 ? 1 : 0),
     number(m.p50, 2),
     number(m.p95, 2),
     number(m.p99, 2),
@@ -116,6 +117,7 @@ function cells(row: RowResult): string[] {
 const headings = [
   'row',
   'conns',
+  'n',
   'req/s',
   'p50 ms',
   'p95 ms',
@@ -136,7 +138,9 @@ export function formatTable(rows: readonly RowResult[]): string {
   const line = (values: string[]) =>
     values
       .map((value, column) =>
-        column === 0 || column >= 9 ? value.padEnd(widths[column] ?? 0) : value.padStart(widths[column] ?? 0),
+        column === 0 || column >= 10
+          ? value.padEnd(widths[column] ?? 0)
+          : value.padStart(widths[column] ?? 0),
       )
       .join('  ');
   return [line(headings), widths.map((width) => '-'.repeat(width)).join('  '), ...body.map(line)].join('\n');
@@ -147,7 +151,7 @@ export function formatMarkdownTable(rows: readonly RowResult[]): string {
   const escape = (value: string) => value.replaceAll('|', '\\|');
   return [
     `| ${headings.join(' | ')} |`,
-    `| ${headings.map((_, column) => (column === 0 || column >= 9 ? '---' : '---:')).join(' | ')} |`,
+    `| ${headings.map((_, column) => (column === 0 || column >= 10 ? '---' : '---:')).join(' | ')} |`,
     ...rows.map((row) => `| ${cells(row).map(escape).join(' | ')} |`),
   ].join('\n');
 }
@@ -160,19 +164,19 @@ const startMarker = '<!-- bench:results:start -->';
 const endMarker = '<!-- bench:results:end -->';
 
 /**
- * Replaces the text between the results markers in docs/performance.md with `section`.
- * Returns false (and changes nothing) when the markers are missing.
+ * Replaces the text between the results markers in docs/performance.md with `section`, formatted
+ * as `npm run lint` expects. Returns false (and changes nothing) when the markers are missing.
  */
-export function updateDocsResults(docsFile: string, section: string): boolean {
+export async function updateDocsResults(docsFile: string, section: string): Promise<boolean> {
   if (!existsSync(docsFile)) return false;
   const text = readFileSync(docsFile, 'utf8');
   const start = text.indexOf(startMarker);
   const end = text.indexOf(endMarker);
   if (start === -1 || end === -1 || end < start) return false;
-  writeFileSync(
-    docsFile,
-    `${text.slice(0, start + startMarker.length)}\n${section.trim()}\n${text.slice(end)}`,
-  );
+  const updated = `${text.slice(0, start + startMarker.length)}\n\n${section.trim()}\n\n${text.slice(end)}`;
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(docsFile)) ?? {};
+  writeFileSync(docsFile, await prettier.format(updated, { ...config, filepath: docsFile }));
   return true;
 }
 

@@ -8,7 +8,6 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDb, migrateDb } from '../src/lib/server/db.ts';
 import { sendHttp } from '../tests/reliability/http-client.ts';
 import { ensureBuild } from './build.ts';
 import { loadBenchContent } from './content.ts';
@@ -191,9 +190,6 @@ try {
   rmSync(dataFolder, { recursive: true, force: true });
   mkdirSync(dataFolder, { recursive: true });
   const databaseUrl = `file:${join(dataFolder, 'bench.db')}`;
-  const setup = await createDb(databaseUrl);
-  await migrateDb(setup);
-  setup.close();
   log(
     `data: seeding ${dataset.learners.toLocaleString('en')} learners, ${dataset.lessonProgress.toLocaleString('en')} progress rows, ` +
       `${dataset.quizAttempts.toLocaleString('en')} attempts, ${dataset.certificates.toLocaleString('en')} certificates`,
@@ -363,7 +359,7 @@ if (options.writeDocs && rows.length > 0) {
     finishedAt: String(results.finishedAt),
   });
   log(
-    updateDocsResults(join(projectRoot, 'docs/performance.md'), section)
+    (await updateDocsResults(join(projectRoot, 'docs/performance.md'), section))
       ? 'docs: docs/performance.md updated'
       : 'docs: no results markers in docs/performance.md',
   );

@@ -173,6 +173,11 @@ export const quizAttempt = sqliteTable(
   (t) => [
     uniqueIndex('quiz_attempt_user_quiz_number_idx').on(t.userId, t.quizId, t.attemptNumber),
     index('quiz_attempt_quiz_idx').on(t.quizId, t.status),
+    // Completion rules ask "which quizzes has this learner passed?" on every learning page and
+    // report row: a covering partial index answers without reading the attempts' JSON.
+    index('quiz_attempt_passed_idx')
+      .on(t.userId, t.quizId)
+      .where(sql`status = 'submitted' AND passed = 1`),
   ],
 );
 

@@ -23,7 +23,7 @@ test('two processes on one database: concurrent learners lose no progress and se
   const db = await createDb(databaseUrl);
   try {
     const created = await createLearners(db, `two${Date.now().toString(36)}`, 8, Date.now());
-    const learners = created.map((learner, index) => ({ ...learner, address: `127.0.3.${100 + index}` }));
+    const learners = created.map((learner, index) => ({ ...learner, address: `127.0.3.${200 + index}` }));
     const report = await runJourneys({
       db,
       content,

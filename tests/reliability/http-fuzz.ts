@@ -256,8 +256,8 @@ export function fuzzRequestArbitrary(context: FuzzContext): fc.Arbitrary<FuzzReq
     fc.oneof(
       text,
       fc.constantFrom(
-        '127.0.3.9',
-        '10.0.0.1, 127.0.3.8',
+        '127.0.3.99',
+        '10.0.0.1, 127.0.3.98',
         '::1',
         '[::1]:443',
         'unknown',
@@ -306,7 +306,14 @@ export function fuzzRequestArbitrary(context: FuzzContext): fc.Arbitrary<FuzzReq
         : `${modulePath}/quiz/submit`,
       body: { kind: 'form', fields },
     }));
-  const segment = text.map((value) => encodeURIComponent(value).slice(0, 3000));
+  // Lone surrogates cannot be percent-encoded as text; broken UTF-8 comes as raw escapes instead.
+  const segment = fc.oneof(
+    { arbitrary: text.map((value) => encodeURIComponent(value.toWellFormed()).slice(0, 3000)), weight: 5 },
+    {
+      arbitrary: fc.constantFrom('%ED%A0%80', '%C0%AF', '%FF%FE', '%2e%2e%2f', '%00', '..%2F..%2F'),
+      weight: 1,
+    },
+  );
   const lookup = fc
     .tuple(
       fc.constantFrom(

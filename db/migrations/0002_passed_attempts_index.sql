@@ -1,0 +1,1 @@
+CREATE INDEX `quiz_attempt_passed_idx` ON `quiz_attempt` (`user_id`,`quiz_id`) WHERE status = 'submitted' AND passed = 1;
