@@ -6,6 +6,7 @@
  * fix a typo from the message alone.
  */
 import { z } from 'astro/zod';
+import { expecting, strictObject } from './schema-messages.ts';
 
 /** Ids are file or folder names: lowercase letters, digits and single hyphens. */
 export const CONTENT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -15,29 +16,6 @@ export const LESSON_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-
 
 /** The aids a lesson may link with `<Download aid="..." />`, besides the job aids. */
 export const HANDBOOK_AID = 'handbook';
-
-function expecting(
-  kind: string,
-  whatToAdd: string = kind,
-): { error: (issue: { input?: unknown }) => string } {
-  return {
-    error: (issue) => (issue.input === undefined ? `is missing: add ${whatToAdd}` : `must be ${kind}`),
-  };
-}
-
-/** A mapping whose unknown fields are errors naming the fields allowed there. */
-function strictObject<const Shape extends z.core.$ZodShape>(shape: Shape) {
-  const allowed = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-        return `unknown field ${keys}: remove it or fix its spelling (fields allowed here: ${allowed})`;
-      }
-      return issue.input === undefined ? 'is missing' : `must be a mapping with the fields ${allowed}`;
-    },
-  });
-}
 
 /** Text that must not be empty; inner whitespace and line breaks from YAML block scalars collapse. */
 function requiredText(what: string, max = 2000) {

@@ -1,31 +1,8 @@
 import { z } from 'astro/zod';
+import { expecting, strictObject } from '../../schema-messages.ts';
 
 /** Ids of questions, options, items, premises and responses: safe inside form field names. */
 export const QUIZ_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-
-/** Error option for a leaf value: says whether it is missing or of the wrong kind. */
-function expecting(
-  kind: string,
-  whatToAdd: string = kind,
-): { error: (issue: { input?: unknown }) => string } {
-  return {
-    error: (issue) => (issue.input === undefined ? `is missing: add ${whatToAdd}` : `must be ${kind}`),
-  };
-}
-
-/** A strict mapping: an unknown field is an error that names the fields allowed in that place. */
-function strictObject<const Shape extends z.core.$ZodShape>(shape: Shape) {
-  const allowed = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-        return `unknown field ${keys}: remove it or fix its spelling (fields allowed here: ${allowed})`;
-      }
-      return issue.input === undefined ? 'is missing' : `must be a mapping with the fields ${allowed}`;
-    },
-  });
-}
 
 const id = z.string(expecting('text', 'an id such as "dm-01"')).regex(QUIZ_ID_PATTERN, {
   error:
