@@ -81,6 +81,8 @@ export async function percentsFor(
     recorded: number;
   }>(sql`
     WITH
+      -- CROSS JOIN keeps the chosen learners as the outer loop: otherwise SQLite may start from the
+      -- small content tables and read every learner's rows through the lesson and quiz indexes.
       req(stored_id, lesson_id, module_id) AS MATERIALIZED (
         SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(${JSON.stringify(shape.lessons)})),
       mod_ids(module_id, stored_id) AS MATERIALIZED (
@@ -91,22 +93,22 @@ export async function percentsFor(
       target(user_id) AS MATERIALIZED (${users}),
       lessons_done AS MATERIALIZED (
         SELECT lp.user_id, r.module_id, ${lessonCount} AS n
-        FROM target t JOIN lesson_progress lp ON lp.user_id = t.user_id
+        FROM target t CROSS JOIN lesson_progress lp ON lp.user_id = t.user_id
         JOIN req r ON r.stored_id = lp.lesson_id
         WHERE lp.completed_at IS NOT NULL
         GROUP BY lp.user_id, r.module_id),
       recorded AS MATERIALIZED (
         SELECT DISTINCT mc.user_id, m.module_id
-        FROM target t JOIN module_completion mc ON mc.user_id = t.user_id
+        FROM target t CROSS JOIN module_completion mc ON mc.user_id = t.user_id
         JOIN mod_ids m ON m.stored_id = mc.module_id),
       quiz_passed AS MATERIALIZED (
         SELECT DISTINCT qa.user_id, m.module_id
-        FROM target t JOIN quiz_attempt qa ON qa.user_id = t.user_id
+        FROM target t CROSS JOIN quiz_attempt qa ON qa.user_id = t.user_id
         JOIN mod_ids m ON m.stored_id = qa.quiz_id
         WHERE qa.status = 'submitted' AND qa.passed = 1),
       final_passed AS MATERIALIZED (
         SELECT DISTINCT qa.user_id
-        FROM target t JOIN quiz_attempt qa ON qa.user_id = t.user_id
+        FROM target t CROSS JOIN quiz_attempt qa ON qa.user_id = t.user_id
         WHERE qa.status = 'submitted' AND qa.passed = 1 AND qa.quiz_id IN (SELECT stored_id FROM final_ids)),
       per_module AS (
         SELECT t.user_id, m.required, m.quiz,
