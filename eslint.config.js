@@ -57,6 +57,87 @@ export default defineConfig(
     },
   },
   {
+    // Layers: pages, actions and components reach the database only through lib/server.
+    files: ['src/pages/**', 'src/actions/**', 'src/components/**', 'src/layouts/**', 'src/middleware.ts'],
+    ignores: ['src/components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', '@libsql/*', '#db/*', '**/db/schema*'],
+              message:
+                'Pages, actions and components call src/lib/server functions; they never query the database.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Isomorphic helpers: no server code, so pages and islands can both use them.
+    files: ['src/lib/**/*.ts'],
+    ignores: ['src/lib/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lib/server/**', '**/lib/server'],
+              message: 'src/lib is isomorphic: no server modules.',
+            },
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', '@libsql/*'],
+              message: 'src/lib is isomorphic: no database.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Learning is below certificates: progress never issues certificates (the caller composes).
+    files: ['src/lib/server/learning/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/certificate/**', '**/server/completion*', '**/server/pdf/**'],
+              message:
+                'learning/ never imports certificate code: return what was completed and let the caller issue.',
+            },
+            {
+              group: ['**/src/pages/**', '**/src/components/**', '**/src/actions/**', '**/src/layouts/**'],
+              message: 'lib/server is below pages, actions and components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Server modules never reach up into routes or components.
+    files: ['src/lib/server/**/*.ts'],
+    ignores: ['src/lib/server/learning/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/pages/**', '**/src/components/**', '**/src/actions/**', '**/src/layouts/**'],
+              message: 'lib/server is below pages, actions and components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Astro's documented way to type App.Locals is import() types in a global declaration.
     files: ['src/env.d.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

@@ -3,20 +3,20 @@
  * app is built from (the same schemas as the content collections), so every lesson id, quiz id
  * and answer the load generator sends is one the server knows.
  */
-import { answerFields } from '../src/lib/quiz-rules.ts';
-import type { PlayerAnswer } from '../src/lib/quiz-types.ts';
+import { answerFields } from '#src/lib/quiz/rules.ts';
+import type { PlayerAnswer } from '#src/lib/quiz/types.ts';
 import {
   buildCatalogue,
   type Catalogue,
   type CatalogueInput,
   type CourseView,
-} from '../src/lib/course-structure.ts';
-import { readContentTree } from '../src/lib/server/content-files.ts';
-import type { Answers } from '../src/lib/server/quiz/answers.ts';
-import { answerableQuestions, resolveLayout, type AttemptLayout } from '../src/lib/server/quiz/draw.ts';
-import { toPublicQuestions } from '../src/lib/server/quiz/public-view.ts';
-import type { AnswerableQuestion, Quiz } from '../src/lib/server/quiz/schema.ts';
-import { toQuizContent, type QuizContent } from '../src/lib/server/quiz-source.ts';
+} from '#src/lib/learning/structure.ts';
+import { readContentTree } from '#src/lib/server/content/files.ts';
+import type { Answers } from '#src/lib/server/quiz/answers.ts';
+import { answerableQuestions, resolveLayout, type AttemptLayout } from '#src/lib/server/quiz/draw.ts';
+import { toPublicQuestions } from '#src/lib/server/quiz/public-view.ts';
+import type { AnswerableQuestion, Quiz } from '#src/lib/server/quiz/schema.ts';
+import { toQuizContent, type QuizContent } from '#src/lib/server/quiz/source.ts';
 
 export interface BenchContent {
   catalogue: Catalogue;

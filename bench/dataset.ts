@@ -12,18 +12,19 @@
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { organisationNameKey } from '../src/lib/account-rules.ts';
-import { VERIFICATION_CODE_ALPHABET, formatSerial } from '../src/lib/certificate-code.ts';
-import { computeExpiry, malaysianYear } from '../src/lib/certificate-status.ts';
-import type { CourseView } from '../src/lib/course-structure.ts';
-import { migrationsFolder } from '../src/lib/server/db.ts';
-import { hashPassword } from '../src/lib/server/password.ts';
-import { drawAttempt, seededRandom, type RandomSource } from '../src/lib/server/quiz/draw.ts';
-import { gradeAttempt } from '../src/lib/server/quiz/grading.ts';
-import type { QuizContent } from '../src/lib/server/quiz-source.ts';
+import { organisationNameKey } from '#src/lib/account/rules.ts';
+import { VERIFICATION_CODE_ALPHABET, formatSerial } from '#src/lib/certificate/code.ts';
+import { computeExpiry, malaysianYear } from '#src/lib/certificate/status.ts';
+import type { CourseView } from '#src/lib/learning/structure.ts';
+import { migrationsFolder } from '#src/lib/server/db.ts';
+import { hashPassword } from '#src/lib/server/account/password.ts';
+import { drawAttempt, seededRandom, type RandomSource } from '#src/lib/server/quiz/draw.ts';
+import { gradeAttempt } from '#src/lib/server/quiz/grading.ts';
+import type { QuizContent } from '#src/lib/server/quiz/source.ts';
 import { rightAnswers, requireQuiz, type BenchContent } from './content.ts';
 import { employerName, personName } from './names.ts';
 import { TableWriter, type SqlExecutor, type SqlValue } from './sql-writer.ts';
+import { DAY_MS } from '#src/lib/time.ts';
 
 export interface DatasetSize {
   learners: number;
@@ -90,7 +91,7 @@ export interface SeededDataset {
   seconds: number;
 }
 
-const day = 24 * 60 * 60 * 1000;
+const day = DAY_MS;
 const idAlphabet = 'abcdefghijklmnopqrstuvwxyz234567';
 const rtwCourseId = 'rtw-coordinator';
 const supervisorsCourseId = 'supervisors-early-intervention';

@@ -5,15 +5,15 @@
  * right, so every submission request is a real, graded one.
  */
 import { createClient } from '@libsql/client';
-import { enrolment, user } from '../db/schema.ts';
-import { lessonHref } from '../src/lib/learning-paths.ts';
-import type { CourseView } from '../src/lib/course-structure.ts';
-import { createDb } from '../src/lib/server/db.ts';
-import { newId } from '../src/lib/server/ids.ts';
-import { courseProgressFor, loadLearnerState } from '../src/lib/server/progress.ts';
-import { drawAttempt, seededRandom } from '../src/lib/server/quiz/draw.ts';
-import { createSession } from '../src/lib/server/session.ts';
-import { sessionCookieName } from '../src/lib/server/session-cookie.ts';
+import { enrolment, user } from '#db/schema.ts';
+import { lessonHref } from '#src/lib/learning/paths.ts';
+import type { CourseView } from '#src/lib/learning/structure.ts';
+import { createDb } from '#src/lib/server/db.ts';
+import { newId } from '#src/lib/server/ids.ts';
+import { courseProgressFor, loadLearnerState } from '#src/lib/server/learning/progress.ts';
+import { drawAttempt, seededRandom } from '#src/lib/server/quiz/draw.ts';
+import { createSession } from '#src/lib/server/account/session.ts';
+import { sessionCookieName } from '#src/lib/server/account/session-cookie.ts';
 import { requireCourse, requireQuiz, rightAnswerFields, type BenchContent } from './content.ts';
 import type { SeededDataset } from './dataset.ts';
 import { TableWriter } from './sql-writer.ts';

@@ -3,7 +3,7 @@
  * naming patterns, with a few names in Chinese characters, Tamil script and Latin letters
  * outside ASCII, so certificate rendering meets every font the app bundles.
  */
-import type { RandomSource } from '../src/lib/server/quiz/draw.ts';
+import type { RandomSource } from '#src/lib/server/quiz/draw.ts';
 
 const malayMale = [
   'Ahmad',

@@ -4,8 +4,8 @@
  * and HTTP fuzzing of every action against both processes.
  */
 import { join } from 'node:path';
-import { createDb } from '../src/lib/server/db.ts';
-import { sessionCookieName } from '../src/lib/server/session-cookie.ts';
+import { createDb } from '#src/lib/server/db.ts';
+import { sessionCookieName } from '#src/lib/server/account/session-cookie.ts';
 import { listActions } from '../tests/reliability/action-catalogue.ts';
 import { runCrashTrials, type CrashReport } from '../tests/reliability/crash-harness.ts';
 import { checkInvariants } from '../tests/reliability/db-invariants.ts';

@@ -9,14 +9,13 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { roles } from '../src/lib/roles.ts';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-export const roles = ['learner', 'trainer', 'admin'] as const;
-export type Role = (typeof roles)[number];
 export const locales = ['en', 'ms'] as const;
 export type Locale = (typeof locales)[number];
 

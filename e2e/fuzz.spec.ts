@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { loadBenchContent } from '../bench/content.ts';
-import { createDb } from '../src/lib/server/db.ts';
-import { sessionCookieName } from '../src/lib/server/session-cookie.ts';
+import { createDb } from '#src/lib/server/db.ts';
+import { sessionCookieName } from '#src/lib/server/account/session-cookie.ts';
 import { exposedGroups, listActions } from '../tests/reliability/action-catalogue.ts';
 import { createFuzzFixture } from '../tests/reliability/fixture.ts';
 import { sendHttp } from '../tests/reliability/http-client.ts';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { computeCourseProgress, normaliseLearnerRecord } from '../src/lib/course-progress.ts';
-import { catalogueFromTree, readContentTree } from '../src/lib/server/content-files.ts';
+import { computeCourseProgress, normaliseLearnerRecord } from '#src/lib/learning/progress.ts';
+import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
 import { demo, expect, expectAccessible, register, signIn, signOut, test, uniqueEmail } from './fixtures.ts';
 
 /** The course the journeys use, read from the same content files the app was built from. */

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page, Response } from '@playwright/test';
-import { catalogueFromTree, readContentTree } from '../src/lib/server/content-files.ts';
-import type { AnswerableQuestion, Quiz } from '../src/lib/server/quiz/schema.ts';
+import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
+import type { AnswerableQuestion, Quiz } from '#src/lib/server/quiz/schema.ts';
 import { demo, expect, expectAccessible, register, signIn, test, uniqueEmail } from './fixtures.ts';
 
 /** The module quiz the journeys take, read from the content files the app was built from. */

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { loadBenchContent } from '../bench/content.ts';
-import { createDb } from '../src/lib/server/db.ts';
+import { createDb } from '#src/lib/server/db.ts';
 import { checkInvariants } from '../tests/reliability/db-invariants.ts';
 import { createLearners } from '../tests/reliability/fixture.ts';
 import { runJourneys } from '../tests/reliability/journeys.ts';

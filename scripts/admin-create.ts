@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createDb, migrateDb } from '../src/lib/server/db.ts';
-import { createOrPromoteAdmin } from '../src/lib/server/user.ts';
+import { createDb, migrateDb } from '#src/lib/server/db.ts';
+import { createOrPromoteAdmin } from '#src/lib/server/account/user.ts';
 import { databaseUrl } from './db-url.ts';
 
 const usage =

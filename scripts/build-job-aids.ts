@@ -8,9 +8,9 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { parseJobAid } from '../src/lib/job-aid-schema.ts';
-import type { JobAidSpec } from '../src/lib/job-aid-schema.ts';
-import { renderJobAidPdf } from '../src/lib/server/job-aid-pdf.ts';
+import { parseJobAid } from '#src/lib/content/job-aid-schema.ts';
+import type { JobAidSpec } from '#src/lib/content/job-aid-schema.ts';
+import { renderJobAidPdf } from '#src/lib/server/pdf/job-aid.ts';
 
 const root = new URL('../', import.meta.url);
 const specDirectory = new URL('src/content/job-aids/', root);

@@ -6,8 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { crossCheckContent } from '../src/lib/server/content-check.ts';
-import { readContentTree } from '../src/lib/server/content-files.ts';
+import { crossCheckContent } from '#src/lib/server/content/check.ts';
+import { readContentTree } from '#src/lib/server/content/files.ts';
 
 const root = process.cwd();
 const tree = readContentTree(root);

@@ -1,4 +1,4 @@
-import { createDb, migrateDb } from '../src/lib/server/db.ts';
+import { createDb, migrateDb } from '#src/lib/server/db.ts';
 import { databaseUrl } from './db-url.ts';
 
 const url = databaseUrl();

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { seedDemo } from '../db/seed.ts';
-import { createDb, migrateDb } from '../src/lib/server/db.ts';
+import { seedDemo } from './seed/demo.ts';
+import { createDb, migrateDb } from '#src/lib/server/db.ts';
 import { findChromium } from './chromium.ts';
 import { demoSeedSteps } from './demo-steps.ts';
 

@@ -1,5 +1,5 @@
-import { seedDemo } from '../db/seed.ts';
-import { createDb, migrateDb } from '../src/lib/server/db.ts';
+import { seedDemo } from './seed/demo.ts';
+import { createDb, migrateDb } from '#src/lib/server/db.ts';
 import { databaseUrl, isDefaultLocalDatabase } from './db-url.ts';
 import { demoSeedSteps } from './demo-steps.ts';
 

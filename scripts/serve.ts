@@ -3,7 +3,7 @@
  * first, never seeds demo data.
  */
 import { existsSync } from 'node:fs';
-import { createDb, migrateDb } from '../src/lib/server/db.ts';
+import { createDb, migrateDb } from '#src/lib/server/db.ts';
 import { databaseUrl } from './db-url.ts';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { seedDemo } from '../db/seed.ts';
-import { createDb, migrateDb } from '../src/lib/server/db.ts';
+import { seedDemo } from './seed/demo.ts';
+import { createDb, migrateDb } from '#src/lib/server/db.ts';
 import { databaseUrl, isDefaultLocalDatabase } from './db-url.ts';
 import { demoSeedSteps } from './demo-steps.ts';
 

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { courseSchema, handbookChapterSchema, lessonSchema, moduleSchema } from './lib/content-schema.ts';
-import { jobAidSchema } from './lib/job-aid-schema.ts';
+import { courseSchema, handbookChapterSchema, lessonSchema, moduleSchema } from './lib/content/schema.ts';
+import { jobAidSchema } from './lib/content/job-aid-schema.ts';
 import { quizSchema } from './lib/server/quiz/schema.ts';
 
 /** The file name without its folder and extension: `courses/rtw-coordinator.yaml` → `rtw-coordinator`. */

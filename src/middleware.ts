@@ -1,15 +1,15 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createTranslator, isLocale, type Locale } from './i18n/index.ts';
 import { getDb, secureCookies } from './lib/server/app.ts';
-import { rejectMalformedActionJson } from './lib/server/request-body.ts';
-import { applySecurityHeaders } from './lib/server/security-headers.ts';
-import { validateSessionToken } from './lib/server/session.ts';
+import { rejectMalformedActionJson } from './lib/server/http/request-body.ts';
+import { applySecurityHeaders } from './lib/server/http/security-headers.ts';
+import { validateSessionToken } from './lib/server/account/session.ts';
 import {
   LOCALE_COOKIE,
   deleteSessionCookie,
   sessionCookieName,
   setSessionCookie,
-} from './lib/server/session-cookie.ts';
+} from './lib/server/account/session-cookie.ts';
 
 /**
  * Authenticates only: fills locals.user / locals.session from the session cookie and picks the

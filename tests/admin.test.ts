@@ -11,44 +11,44 @@ import {
   passwordReset,
   session,
   user,
-  type Role,
-} from '../db/schema.ts';
-import { parseUserListQuery } from '../src/lib/admin-list-query.ts';
-import { fixtureCatalogue } from '../src/lib/course-fixture.ts';
-import type { Catalogue } from '../src/lib/course-structure.ts';
-import type { Actor } from '../src/lib/server/admin-access.ts';
-import { loadAdminOverview } from '../src/lib/server/admin-overview.ts';
-import { changeUserRole, listUsers, listUsersAfter, setUserStatus } from '../src/lib/server/admin-users.ts';
-import { SYSTEM_ACTOR } from '../src/lib/report-query.ts';
-import { listAuditEvents } from '../src/lib/server/audit-log.ts';
-import { streamCsv } from '../src/lib/server/csv-export.ts';
-import { createDb } from '../src/lib/server/db.ts';
+} from '#db/schema.ts';
+import type { Role } from '#src/lib/roles.ts';
+import { parseUserListQuery } from '#src/lib/admin/list-query.ts';
+import { fixtureCatalogue } from '#src/lib/learning/fixture.ts';
+import type { Catalogue } from '#src/lib/learning/structure.ts';
+import type { Actor } from '#src/lib/roles.ts';
+import { loadAdminOverview } from '#src/lib/server/report/overview.ts';
+import { changeUserRole, listUsers, listUsersAfter, setUserStatus } from '#src/lib/server/admin/users.ts';
+import { SYSTEM_ACTOR } from '#src/lib/report/query.ts';
+import { listAuditEvents } from '#src/lib/server/audit/read.ts';
+import { streamCsv } from '#src/lib/server/report/csv-stream.ts';
+import { createDb } from '#src/lib/server/db.ts';
 import {
   listEmployerStats,
   mergeEmployers,
   renameEmployer,
   setEmployerSocsoCode,
-} from '../src/lib/server/employer-admin.ts';
-import { newId } from '../src/lib/server/ids.ts';
-import { findOrCreateOrganisation, listOrganisations } from '../src/lib/server/organisation.ts';
+} from '#src/lib/server/admin/employers.ts';
+import { newId } from '#src/lib/server/ids.ts';
+import { findOrCreateOrganisation, listOrganisations } from '#src/lib/server/organisation.ts';
 import {
   checkPasswordResetToken,
   completePasswordReset,
   createPasswordResetLink,
   RESET_LINK_LIFETIME_MS,
-} from '../src/lib/server/password-reset.ts';
-import { hashPassword } from '../src/lib/server/password.ts';
-import { countExpiringByWindow, listExpiringAfter } from '../src/lib/server/report-certificates.ts';
-import { listCompletionsAfter, summariseCompletions } from '../src/lib/server/report-completions.ts';
+} from '#src/lib/server/account/password-reset.ts';
+import { hashPassword } from '#src/lib/server/account/password.ts';
+import { countExpiringByWindow, listExpiringAfter } from '#src/lib/server/report/certificates.ts';
+import { listCompletionsAfter, summariseCompletions } from '#src/lib/server/report/completions.ts';
 import {
   attachProgress,
   listInProgress,
   summariseProgressBands,
   type ProgressFilters,
-} from '../src/lib/server/report-progress.ts';
-import { createSession, validateSessionToken } from '../src/lib/server/session.ts';
-import { hashSecret } from '../src/lib/server/session-token.ts';
-import { authenticate, registerUser } from '../src/lib/server/user.ts';
+} from '#src/lib/server/report/progress.ts';
+import { createSession, validateSessionToken } from '#src/lib/server/account/session.ts';
+import { hashSecret } from '#src/lib/server/account/session-token.ts';
+import { authenticate, registerUser } from '#src/lib/server/account/user.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { session, user } from '../db/schema.ts';
-import { hasRole } from '../src/lib/server/guard-roles.ts';
-import { listOrganisations } from '../src/lib/server/organisation.ts';
+import { session, user } from '#db/schema.ts';
+import { hasRole } from '#src/lib/roles.ts';
+import { listOrganisations } from '#src/lib/server/organisation.ts';
 import {
   createSession,
   invalidateUserSessions,
@@ -10,8 +10,8 @@ import {
   SESSION_ACTIVITY_CHECK_INTERVAL_MS,
   SESSION_INACTIVITY_TIMEOUT_MS,
   validateSessionToken,
-} from '../src/lib/server/session.ts';
-import { authenticate, changePassword, registerUser, updateProfile } from '../src/lib/server/user.ts';
+} from '#src/lib/server/account/session.ts';
+import { authenticate, changePassword, registerUser, updateProfile } from '#src/lib/server/account/user.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
 
 let test: TestDatabase;

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { followCompletions } from '#src/lib/server/completion.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -13,11 +14,11 @@ import {
   organisation,
   quizAttempt,
   user,
-  type Role,
-} from '../db/schema.ts';
-import { formatVerificationCode } from '../src/lib/certificate-code.ts';
-import type { CourseData, LessonData, ModuleData } from '../src/lib/content-schema.ts';
-import { buildCatalogue, type Catalogue } from '../src/lib/course-structure.ts';
+} from '#db/schema.ts';
+import type { Role } from '#src/lib/roles.ts';
+import { formatVerificationCode } from '#src/lib/certificate/code.ts';
+import type { CourseData, LessonData, ModuleData } from '#src/lib/content/schema.ts';
+import { buildCatalogue, type Catalogue } from '#src/lib/learning/structure.ts';
 import {
   canDownloadCertificate,
   checkEligibility,
@@ -30,20 +31,20 @@ import {
   reissueCertificate,
   revokeCertificate,
   type CertificateRecord,
-} from '../src/lib/server/certificate.ts';
-import { countCertificates, listEligible, listIssued } from '../src/lib/server/certificate-desk.ts';
+} from '#src/lib/server/certificate/issue.ts';
+import { countCertificates, listEligible, listIssued } from '#src/lib/server/certificate/desk.ts';
 import {
   certificateFileName,
   renderCertificate,
   streamCertificatesZip,
   verifyUrlFor,
-} from '../src/lib/server/certificate-document.ts';
-import { getCertificate } from '../src/lib/server/certificate-store.ts';
-import { verifyCertificateCode } from '../src/lib/server/certificate-verify.ts';
-import type { Database } from '../src/lib/server/db.ts';
-import { newId } from '../src/lib/server/ids.ts';
-import { completeLesson } from '../src/lib/server/progress.ts';
-import { throttlePolicies } from '../src/lib/server/throttle-policy.ts';
+} from '#src/lib/server/certificate/document.ts';
+import { getCertificate } from '#src/lib/server/certificate/store.ts';
+import { verifyCertificateCode } from '#src/lib/server/certificate/verify.ts';
+import type { Database } from '#src/lib/server/db.ts';
+import { newId } from '#src/lib/server/ids.ts';
+import { completeLesson } from '#src/lib/server/learning/progress.ts';
+import { throttlePolicies } from '#src/lib/server/account/throttle-policy.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
 
 const day = 24 * 60 * 60 * 1000;
@@ -52,7 +53,7 @@ const now = Date.UTC(2026, 7, 14, 2, 30);
 const site = 'https://academy.example.my';
 
 function lesson(title: string, order: number): LessonData {
-  return { title, order, minutes: 5, required: true, draft: false, aliases: [] };
+  return { title, order, minutes: 5, required: true, draft: false, aliases: [], sources: [] };
 }
 
 function module(title: string): ModuleData {
@@ -438,6 +439,8 @@ describe('issuing', () => {
       now,
     );
     expect(result).toMatchObject({ ok: true, courseCompleted: true });
+    // The caller (the complete action) issues what the recorded completion earns.
+    if (result.ok) await followCompletions(db, catalogue, learner.id, result.recorded, now);
     const [held] = await listLearnerCertificates(db.orm, learner.id, now);
     expect(held).toMatchObject({ courseId: 'supervisors', issuedBy: null, expiresAt: null, status: 'valid' });
     const [entry] = await auditOf(held?.id ?? '');

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossCheckContent } from '../src/lib/server/content-check.ts';
-import { catalogueFromTree, readContentTree } from '../src/lib/server/content-files.ts';
+import { crossCheckContent } from '#src/lib/server/content/check.ts';
+import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
 
 describe('the content in src/content', () => {
   const root = process.cwd();

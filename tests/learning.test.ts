@@ -1,25 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  auditEvent,
-  enrolment,
-  lessonProgress,
-  moduleCompletion,
-  quizAttempt,
-  user,
-  type Role,
-} from '../db/schema.ts';
-import { fixtureCatalogue } from '../src/lib/course-fixture.ts';
-import type { Catalogue } from '../src/lib/course-structure.ts';
+import { auditEvent, enrolment, lessonProgress, moduleCompletion, quizAttempt, user } from '#db/schema.ts';
+import type { Role } from '#src/lib/roles.ts';
+import { fixtureCatalogue } from '#src/lib/learning/fixture.ts';
+import type { Catalogue } from '#src/lib/learning/structure.ts';
 import {
   enrolByEmails,
   enrolSelf,
   getEnrolment,
   parseEmailList,
   withdrawSelf,
-} from '../src/lib/server/enrolment.ts';
-import { newId } from '../src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '../src/lib/server/organisation.ts';
+} from '#src/lib/server/learning/enrolment.ts';
+import { newId } from '#src/lib/server/ids.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
 import {
   completeLesson,
   courseProgressFor,
@@ -28,7 +21,7 @@ import {
   recordDueCompletions,
   recordLessonView,
   VIEW_REFRESH_MS,
-} from '../src/lib/server/progress.ts';
+} from '#src/lib/server/learning/progress.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
 
 let test: TestDatabase;

@@ -1,28 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvent, enrolment, lessonProgress, quizAttempt, user } from '../db/schema.ts';
-import { courseSchema, lessonSchema, moduleSchema } from '../src/lib/content-schema.ts';
-import { buildCatalogue, type Catalogue } from '../src/lib/course-structure.ts';
-import { SUBMIT_GRACE_MS } from '../src/lib/quiz-rules.ts';
-import { setTimeMultiplier } from '../src/lib/server/accommodation.ts';
-import { newId } from '../src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '../src/lib/server/organisation.ts';
-import { listPassedQuizIds } from '../src/lib/server/progress.ts';
-import {
-  saveAnswers,
-  startAttempt,
-  submitAttempt,
-  type StartResult,
-} from '../src/lib/server/quiz-attempt.ts';
+import { auditEvent, enrolment, lessonProgress, quizAttempt, user } from '#db/schema.ts';
+import { courseSchema, lessonSchema, moduleSchema } from '#src/lib/content/schema.ts';
+import { buildCatalogue, type Catalogue } from '#src/lib/learning/structure.ts';
+import { SUBMIT_GRACE_MS } from '#src/lib/quiz/rules.ts';
+import { setTimeMultiplier } from '#src/lib/server/quiz/accommodation.ts';
+import { newId } from '#src/lib/server/ids.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { listPassedQuizIds } from '#src/lib/server/learning/progress.ts';
+import { saveAnswers, startAttempt, submitAttempt, type StartResult } from '#src/lib/server/quiz/attempt.ts';
 import {
   getActiveAttempt,
   getQuizOverview,
   getSubmittedAttempt,
-} from '../src/lib/server/quiz-attempt-views.ts';
-import { fixtureData } from '../src/lib/server/quiz/quiz-fixture.ts';
-import { quizSchema, type QuizInput } from '../src/lib/server/quiz/schema.ts';
-import { seededRandom } from '../src/lib/server/quiz/draw.ts';
-import { toQuizContent, type QuizContent } from '../src/lib/server/quiz-source.ts';
+} from '#src/lib/server/quiz/attempt-views.ts';
+import { fixtureData } from '#src/lib/server/quiz/quiz-fixture.ts';
+import { quizSchema, type QuizInput } from '#src/lib/server/quiz/schema.ts';
+import { seededRandom } from '#src/lib/server/quiz/draw.ts';
+import { toQuizContent, type QuizContent } from '#src/lib/server/quiz/source.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
 
 const minute = 60_000;

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkContent, handbookChapterSchema } from '../../src/lib/content-schema.ts';
-import { HANDBOOK_FILE } from '../../src/lib/downloads.ts';
-import { splitFrontMatter } from '../../src/lib/mdx-scan.ts';
+import { checkContent, handbookChapterSchema } from '#src/lib/content/schema.ts';
+import { HANDBOOK_FILE } from '#src/lib/content/downloads.ts';
+import { splitFrontMatter } from '#src/lib/content/mdx-scan.ts';
+import { TIME_ZONE } from '#src/lib/time.ts';
 
 export const CHAPTER_FOLDER = 'src/content/handbook';
 /** The PDF, relative to the project root (the name lessons and /resources link to). */
@@ -112,7 +113,7 @@ export function fingerprintFromKeywords(keywords: string | undefined): string | 
 /** The edition is the day the newest chapter last changed, as a Malaysian reader writes it. */
 export function editionDate(chapters: ReadonlyArray<ChapterSource>): string {
   const newest = Math.max(...chapters.map((chapter) => chapter.modifiedAt.getTime()));
-  return new Intl.DateTimeFormat('en-MY', { dateStyle: 'long', timeZone: 'Asia/Kuala_Lumpur' }).format(
+  return new Intl.DateTimeFormat('en-MY', { dateStyle: 'long', timeZone: TIME_ZONE }).format(
     new Date(newest),
   );
 }

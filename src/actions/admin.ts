@@ -1,10 +1,10 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { getDb, siteUrl } from '../lib/server/app.ts';
-import { changeUserRole, setUserStatus } from '../lib/server/admin-users.ts';
-import { mergeEmployers, renameEmployer, setEmployerSocsoCode } from '../lib/server/employer-admin.ts';
-import { requireActionUser } from '../lib/server/guard.ts';
-import { createPasswordResetLink } from '../lib/server/password-reset.ts';
+import { getDb, siteUrl } from '#src/lib/server/app.ts';
+import { changeUserRole, setUserStatus } from '#src/lib/server/admin/users.ts';
+import { mergeEmployers, renameEmployer, setEmployerSocsoCode } from '#src/lib/server/admin/employers.ts';
+import { requireActionUser } from '#src/lib/server/account/guard.ts';
+import { createPasswordResetLink } from '#src/lib/server/account/password-reset.ts';
 import { field } from './form.ts';
 
 /**

@@ -1,12 +1,12 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { safeReturnPath } from '../lib/account-rules.ts';
-import { getDb, secureCookies } from '../lib/server/app.ts';
-import { clientAddressOf } from '../lib/server/client-address.ts';
-import { requireActionUser } from '../lib/server/guard.ts';
-import { createSession, invalidateSession, invalidateUserSessions } from '../lib/server/session.ts';
-import { deleteSessionCookie, setSessionCookie } from '../lib/server/session-cookie.ts';
-import { authenticate, registerUser } from '../lib/server/user.ts';
+import { safeReturnPath } from '#src/lib/account/rules.ts';
+import { getDb, secureCookies } from '#src/lib/server/app.ts';
+import { clientAddressOf } from '#src/lib/server/http/client-address.ts';
+import { requireActionUser } from '#src/lib/server/account/guard.ts';
+import { createSession, invalidateSession, invalidateUserSessions } from '#src/lib/server/account/session.ts';
+import { deleteSessionCookie, setSessionCookie } from '#src/lib/server/account/session-cookie.ts';
+import { authenticate, registerUser } from '#src/lib/server/account/user.ts';
 import { field } from './form.ts';
 
 export const auth = {

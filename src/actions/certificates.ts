@@ -1,14 +1,14 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { getDb } from '../lib/server/app.ts';
+import { getDb } from '#src/lib/server/app.ts';
 import {
   issueByException,
   issueCertificates,
   reissueCertificate,
   revokeCertificate,
-} from '../lib/server/certificate.ts';
-import { getCatalogue } from '../lib/server/course.ts';
-import { requireActionUser } from '../lib/server/guard.ts';
+} from '#src/lib/server/certificate/issue.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { requireActionUser } from '#src/lib/server/account/guard.ts';
 import { field } from './form.ts';
 
 /**

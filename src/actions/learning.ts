@@ -1,10 +1,11 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { getDb } from '../lib/server/app.ts';
-import { getCatalogue } from '../lib/server/course.ts';
-import { enrolByEmails, enrolSelf, withdrawSelf } from '../lib/server/enrolment.ts';
-import { requireActionUser } from '../lib/server/guard.ts';
-import { completeLesson } from '../lib/server/progress.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { enrolByEmails, enrolSelf, withdrawSelf } from '#src/lib/server/learning/enrolment.ts';
+import { requireActionUser } from '#src/lib/server/account/guard.ts';
+import { completeLesson } from '#src/lib/server/learning/progress.ts';
+import { followCompletions } from '#src/lib/server/completion.ts';
 import { field } from './form.ts';
 
 /**
@@ -35,14 +36,16 @@ export const learning = {
     input: z.object({ courseId: field(), moduleId: field(), lesson: field() }),
     handler: async (input, context) => {
       const user = requireActionUser(context);
+      const [db, catalogue, now] = [await getDb(), await getCatalogue(), Date.now()];
       const result = await completeLesson(
-        await getDb(),
-        await getCatalogue(),
+        db,
+        catalogue,
         user,
         { courseId: input.courseId, moduleId: input.moduleId, slug: input.lesson },
-        Date.now(),
+        now,
       );
       if (!result.ok) return result;
+      await followCompletions(db, catalogue, user.id, result.recorded, now);
       // The full progress object stays on the server; the page reloads it.
       return {
         ok: true as const,

@@ -1,7 +1,7 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { getDb } from '../lib/server/app.ts';
-import { completePasswordReset } from '../lib/server/password-reset.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { completePasswordReset } from '#src/lib/server/account/password-reset.ts';
 import { field } from './form.ts';
 
 /** The public half of admin-made reset links: anyone holding a valid link may set a new password. */

@@ -1,12 +1,12 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { isLocale } from '../i18n/index.ts';
-import { safeReturnPath } from '../lib/account-rules.ts';
-import { getDb, secureCookies } from '../lib/server/app.ts';
-import { requireActionUser } from '../lib/server/guard.ts';
-import { createSession, invalidateUserSessions } from '../lib/server/session.ts';
-import { LOCALE_COOKIE, setSessionCookie } from '../lib/server/session-cookie.ts';
-import { changePassword, setUserLocale, updateProfile } from '../lib/server/user.ts';
+import { isLocale } from '#src/i18n/index.ts';
+import { safeReturnPath } from '#src/lib/account/rules.ts';
+import { getDb, secureCookies } from '#src/lib/server/app.ts';
+import { requireActionUser } from '#src/lib/server/account/guard.ts';
+import { createSession, invalidateUserSessions } from '#src/lib/server/account/session.ts';
+import { LOCALE_COOKIE, setSessionCookie } from '#src/lib/server/account/session-cookie.ts';
+import { changePassword, setUserLocale, updateProfile } from '#src/lib/server/account/user.ts';
 import { field } from './form.ts';
 
 export const profile = {

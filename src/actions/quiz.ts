@@ -1,13 +1,13 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
-import { parseTimeMultiplier } from '../lib/quiz-rules.ts';
-import { findAccountByEmail, setTimeMultiplier } from '../lib/server/accommodation.ts';
-import { getDb } from '../lib/server/app.ts';
-import { getCatalogue } from '../lib/server/course.ts';
-import { requireActionUser } from '../lib/server/guard.ts';
-import { saveAnswers, startAttempt } from '../lib/server/quiz-attempt.ts';
-import { getQuizContent } from '../lib/server/quiz-content.ts';
-import { formAnswerFields, formPage, formText, quizFromRef } from '../lib/server/quiz-form.ts';
+import { parseTimeMultiplier } from '#src/lib/quiz/rules.ts';
+import { findAccountByEmail, setTimeMultiplier } from '#src/lib/server/quiz/accommodation.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { requireActionUser } from '#src/lib/server/account/guard.ts';
+import { saveAnswers, startAttempt } from '#src/lib/server/quiz/attempt.ts';
+import { getQuizContent } from '#src/lib/server/quiz/content.ts';
+import { formAnswerFields, formPage, formText, quizFromRef } from '#src/lib/server/quiz/form.ts';
 import { field } from './form.ts';
 
 /** Where the plain player form goes after saving a page. */

@@ -36,8 +36,6 @@ export const ms: Record<MessageKey, string> = {
 
 export const catalogues = { en, ms } as const;
 export type Locale = keyof typeof catalogues;
-export const supportedLocales = Object.keys(catalogues) as Locale[];
-
 export function isLocale(value: unknown): value is Locale {
   return value === 'en' || value === 'ms';
 }

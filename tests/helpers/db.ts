@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, migrateDb, type Database } from '../../src/lib/server/db.ts';
+import { createDb, migrateDb, type Database } from '#src/lib/server/db.ts';
 
 export interface TestDatabase {
   db: Database;

@@ -9,8 +9,8 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentSnapshot, contentFromSnapshot } from '../../bench/content.ts';
-import { createDb, migrateDb } from '../../src/lib/server/db.ts';
-import { seededRandom } from '../../src/lib/server/quiz/draw.ts';
+import { createDb, migrateDb } from '#src/lib/server/db.ts';
+import { seededRandom } from '#src/lib/server/quiz/draw.ts';
 import { checkAcknowledged, checkInvariants, parseAcknowledged } from './db-invariants.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

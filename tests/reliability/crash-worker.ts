@@ -9,26 +9,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { organisation, quizAttempt, user } from '../../db/schema.ts';
+import { organisation, quizAttempt, user } from '#db/schema.ts';
 import {
   contentFromSnapshot,
   rightAnswerFields,
   rightAnswers,
   type ContentSnapshot,
 } from '../../bench/content.ts';
-import { createDb } from '../../src/lib/server/db.ts';
-import { enrolSelf } from '../../src/lib/server/enrolment.ts';
-import { newId } from '../../src/lib/server/ids.ts';
+import { createDb } from '#src/lib/server/db.ts';
+import { enrolSelf } from '#src/lib/server/learning/enrolment.ts';
+import { newId } from '#src/lib/server/ids.ts';
 import {
   completeLesson,
   courseProgressFor,
   loadLearnerState,
   recordDueCompletions,
   recordLessonView,
-} from '../../src/lib/server/progress.ts';
-import { saveAnswers, startAttempt, submitAttempt } from '../../src/lib/server/quiz-attempt.ts';
-import { seededRandom, type AttemptLayout } from '../../src/lib/server/quiz/draw.ts';
-import { lessonSlug } from '../../src/lib/course-structure.ts';
+} from '#src/lib/server/learning/progress.ts';
+import { saveAnswers, startAttempt, submitAttempt } from '#src/lib/server/quiz/attempt.ts';
+import { seededRandom, type AttemptLayout } from '#src/lib/server/quiz/draw.ts';
+import { lessonSlug } from '#src/lib/learning/structure.ts';
 
 const CRASH_COURSE_ID = 'supervisors-early-intervention';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadBenchContent } from '../../bench/content.ts';
-import { createDb, migrateDb, type Database } from '../../src/lib/server/db.ts';
+import { createDb, migrateDb, type Database } from '#src/lib/server/db.ts';
 import { checkAcknowledged, checkInvariants } from './db-invariants.ts';
 
 // The crash checks are only as good as these checks: each must notice the damage it is for.

@@ -4,9 +4,9 @@
  * recorded completions follow from the rows they summarise, certificate counters match the
  * certificates, and every write a process acknowledged is still there.
  */
-import { requiredLessons, type ModuleView } from '../../src/lib/course-structure.ts';
-import type { Database } from '../../src/lib/server/db.ts';
-import { loadLearnerState } from '../../src/lib/server/progress.ts';
+import { requiredLessons, type ModuleView } from '#src/lib/learning/structure.ts';
+import type { Database } from '#src/lib/server/db.ts';
+import { loadLearnerState } from '#src/lib/server/learning/progress.ts';
 import type { BenchContent } from '../../bench/content.ts';
 
 async function rows(

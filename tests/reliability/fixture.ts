@@ -5,17 +5,17 @@
  * open attempt at each quiz of the supervisors' course. Nothing here touches the demo accounts.
  */
 import { eq } from 'drizzle-orm';
-import { organisation, quizAttempt, user } from '../../db/schema.ts';
-import { organisationNameKey } from '../../src/lib/account-rules.ts';
-import { lessonHref } from '../../src/lib/learning-paths.ts';
-import type { Database } from '../../src/lib/server/db.ts';
-import { enrolSelf } from '../../src/lib/server/enrolment.ts';
-import { newId } from '../../src/lib/server/ids.ts';
-import { hashPassword } from '../../src/lib/server/password.ts';
-import { drawAttempt, seededRandom } from '../../src/lib/server/quiz/draw.ts';
-import { answerableQuestions, resolveLayout } from '../../src/lib/server/quiz/draw.ts';
-import { createSession } from '../../src/lib/server/session.ts';
-import { sessionCookieName } from '../../src/lib/server/session-cookie.ts';
+import { organisation, quizAttempt, user } from '#db/schema.ts';
+import { organisationNameKey } from '#src/lib/account/rules.ts';
+import { lessonHref } from '#src/lib/learning/paths.ts';
+import type { Database } from '#src/lib/server/db.ts';
+import { enrolSelf } from '#src/lib/server/learning/enrolment.ts';
+import { newId } from '#src/lib/server/ids.ts';
+import { hashPassword } from '#src/lib/server/account/password.ts';
+import { drawAttempt, seededRandom } from '#src/lib/server/quiz/draw.ts';
+import { answerableQuestions, resolveLayout } from '#src/lib/server/quiz/draw.ts';
+import { createSession } from '#src/lib/server/account/session.ts';
+import { sessionCookieName } from '#src/lib/server/account/session-cookie.ts';
 import type { BenchContent } from '../../bench/content.ts';
 import type { FuzzContext, FuzzIdentity } from './http-fuzz.ts';
 

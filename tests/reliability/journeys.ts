@@ -6,12 +6,12 @@
  * hold exactly what the answers promised. Used by e2e/reliability.spec.ts and `npm run bench`.
  */
 import { and, eq } from 'drizzle-orm';
-import { certificate, enrolment, lessonProgress, moduleCompletion, quizAttempt } from '../../db/schema.ts';
+import { certificate, enrolment, lessonProgress, moduleCompletion, quizAttempt } from '#db/schema.ts';
 import { rightAnswerFields, type BenchContent } from '../../bench/content.ts';
-import { lessonSlug, type CourseView } from '../../src/lib/course-structure.ts';
-import { lessonHref } from '../../src/lib/learning-paths.ts';
-import type { Database } from '../../src/lib/server/db.ts';
-import type { AttemptLayout } from '../../src/lib/server/quiz/draw.ts';
+import { lessonSlug, type CourseView } from '#src/lib/learning/structure.ts';
+import { lessonHref } from '#src/lib/learning/paths.ts';
+import type { Database } from '#src/lib/server/db.ts';
+import type { AttemptLayout } from '#src/lib/server/quiz/draw.ts';
 import { FIXTURE_COURSE_ID } from './fixture.ts';
 import { headerOf, sendHttp, type HttpResponse } from './http-client.ts';
 

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { organisation, user } from '../../db/schema.ts';
-import { createDb, migrateDb, type Database } from '../../src/lib/server/db.ts';
-import { createSession, validateSessionToken } from '../../src/lib/server/session.ts';
+import { organisation, user } from '#db/schema.ts';
+import { createDb, migrateDb, type Database } from '#src/lib/server/db.ts';
+import { createSession, validateSessionToken } from '#src/lib/server/account/session.ts';
 import {
   generateSessionToken,
   parseSessionToken,
   TOKEN_PART_LENGTH,
-} from '../../src/lib/server/session-token.ts';
+} from '#src/lib/server/account/session-token.ts';
 
 const part = /^[a-km-z2-9]{24}$/;
 const tokenPart = fc.stringMatching(part);

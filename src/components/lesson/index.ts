@@ -6,7 +6,7 @@ import Figure from './Figure.astro';
 import KeyPoints from './KeyPoints.astro';
 import KnowledgeCheck from './KnowledgeCheck.astro';
 import Term from './Term.astro';
-import type { LESSON_COMPONENTS } from '../../lib/content-schema.ts';
+import type { LESSON_COMPONENTS } from '#src/lib/content/schema.ts';
 
 /** The components every lesson may use without importing them (docs/authoring.md). */
 export const lessonComponents = {

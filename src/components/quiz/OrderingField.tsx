@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import type { PlayerAnswer, PublicAnswerable, QuizPlayerLabels } from '../../lib/quiz-types.ts';
+import type { PlayerAnswer, PublicAnswerable, QuizPlayerLabels } from '#src/lib/quiz/types.ts';
 import { formatLabel } from './format-label.ts';
 
 export interface OrderingFieldProps {

@@ -1,12 +1,12 @@
 import type { ReactElement, Ref } from 'react';
-import { orderingShown } from '../../lib/quiz-rules.ts';
+import { orderingShown } from '#src/lib/quiz/rules.ts';
 import type {
   PlayerAnswer,
   PlayerAnswers,
   PublicAnswerable,
   PublicQuestion,
   QuizPlayerLabels,
-} from '../../lib/quiz-types.ts';
+} from '#src/lib/quiz/types.ts';
 import { formatLabel } from './format-label.ts';
 import OrderingField from './OrderingField.tsx';
 import QuizText from './QuizText.tsx';

@@ -6,8 +6,8 @@ import {
   countAnswered,
   isAnswered,
   orderingShown,
-} from '../../lib/quiz-rules.ts';
-import type { PlayerAnswer, PlayerAnswers, PublicQuestion, QuizPlayerProps } from '../../lib/quiz-types.ts';
+} from '#src/lib/quiz/rules.ts';
+import type { PlayerAnswer, PlayerAnswers, PublicQuestion, QuizPlayerProps } from '#src/lib/quiz/types.ts';
 import { formatLabel } from './format-label.ts';
 import QuestionFields from './QuestionFields.tsx';
 import QuizTimer from './QuizTimer.tsx';

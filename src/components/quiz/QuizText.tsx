@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { parseQuizText, type TextRun } from '../../lib/quiz-text.ts';
+import { parseQuizText, type TextRun } from '#src/lib/quiz/text.ts';
 
 function Runs({ runs }: { runs: TextRun[] }): ReactElement {
   return (

@@ -1,4 +1,4 @@
-import type en from '../en/admin.ts';
+import type en from '#src/i18n/en/admin.ts';
 
 export default {
   'nav.admin': 'Pentadbiran',

@@ -1,4 +1,4 @@
-import type en from '../en/auth.ts';
+import type en from '#src/i18n/en/auth.ts';
 
 export default {
   'signIn.title': 'Log masuk',

@@ -1,4 +1,4 @@
-import type en from '../en/certificates.ts';
+import type en from '#src/i18n/en/certificates.ts';
 
 export default {
   'certificates.holder': 'Pemegang',

@@ -1,4 +1,4 @@
-import type en from '../en/common.ts';
+import type en from '#src/i18n/en/common.ts';
 
 export default {
   'site.name': 'RTW Academy',

@@ -1,4 +1,4 @@
-import type en from '../en/learning.ts';
+import type en from '#src/i18n/en/learning.ts';
 
 export default {
   'learning.breadcrumb': 'Anda di sini',

@@ -1,4 +1,4 @@
-import type en from '../en/quiz.ts';
+import type en from '#src/i18n/en/quiz.ts';
 
 export default {
   'quiz.moduleQuiz': 'Kuiz modul',

@@ -1,4 +1,4 @@
-import type en from '../en/resources.ts';
+import type en from '#src/i18n/en/resources.ts';
 
 export default {
   'resources.printablePage': 'Buka {title} sebagai halaman boleh cetak',

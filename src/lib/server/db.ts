@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as schema from '../../../db/schema.ts';
+import * as schema from '#db/schema.ts';
 
 export type Orm = LibSQLDatabase<typeof schema>;
 

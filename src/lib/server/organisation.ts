@@ -1,6 +1,6 @@
 import { asc, eq, isNull } from 'drizzle-orm';
-import { organisation } from '../../../db/schema.ts';
-import { cleanText, organisationNameKey } from '../account-rules.ts';
+import { organisation } from '#db/schema.ts';
+import { cleanText, organisationNameKey } from '#src/lib/account/rules.ts';
 import type { Database, Orm } from './db.ts';
 import { newId } from './ids.ts';
 

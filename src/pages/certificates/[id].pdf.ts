@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
-import { isLocale } from '../../i18n/index.ts';
-import { getDb, siteUrl } from '../../lib/server/app.ts';
-import { getDownloadableCertificate } from '../../lib/server/certificate.ts';
+import { isLocale } from '#src/i18n/index.ts';
+import { getDb, siteUrl } from '#src/lib/server/app.ts';
+import { getDownloadableCertificate } from '#src/lib/server/certificate/issue.ts';
 import {
   attachmentHeader,
   certificateFileName,
   renderCertificate,
-} from '../../lib/server/certificate-document.ts';
-import { getCatalogue } from '../../lib/server/course.ts';
+} from '#src/lib/server/certificate/document.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
 
 /**
  * A certificate as a PDF, for its holder, trainers and admins. Anyone else, signed in or not,

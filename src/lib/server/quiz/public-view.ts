@@ -2,10 +2,10 @@ import { sanitiseAnswers, type Answers, type TrueFalseAnswer } from './answers.t
 import { orderById, resolveLayout, type AttemptLayout, type LayoutEntry } from './draw.ts';
 import type { GradeResult, QuestionGrade } from './grading.ts';
 import type { AnswerableQuestion, Quiz, QuizSettings } from './schema.ts';
-import type { PublicAnswerable, PublicChoice, PublicQuestion } from '../../quiz-types.ts';
+import type { PublicAnswerable, PublicChoice, PublicQuestion } from '#src/lib/quiz/types.ts';
 
 // The public shapes live in lib/quiz-types.ts because the quiz player island uses them too.
-export type { PublicAnswerable, PublicChoice, PublicQuestion };
+export type { PublicChoice, PublicQuestion };
 
 function choices(entries: ReadonlyArray<{ id: string; text: string }>, order: unknown): PublicChoice[] {
   // Copy field by field: spreading would carry `correct`, `match` or `feedback` along.

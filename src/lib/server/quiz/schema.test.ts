@@ -58,7 +58,7 @@ describe('quizSchema', () => {
     [
       'an unknown field',
       oneQuestion({ ...single, pionts: 2 }),
-      'quiz.yaml: questions[0]: unknown field "pionts": remove it or fix its spelling (fields allowed here: id, competency, points, prompt, explanation, type, options)',
+      'quiz.yaml: questions[0]: unknown field "pionts": remove it or fix its spelling (fields allowed here: id, competency, module, points, prompt, explanation, type, options)',
     ],
     [
       'a missing prompt',
@@ -177,7 +177,7 @@ describe('quizSchema', () => {
     [
       'points on a scenario',
       oneQuestion({ id: 's', type: 'scenario', scenario: 'Case', points: 3, questions: [single] }),
-      'quiz.yaml: questions[0]: unknown field "points": remove it or fix its spelling (fields allowed here: id, type, competency, scenario, prompt, explanation, questions)',
+      'quiz.yaml: questions[0]: unknown field "points": remove it or fix its spelling (fields allowed here: id, type, competency, module, scenario, prompt, explanation, questions)',
     ],
     [
       'a question that is not a mapping',

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { expecting, strictObject } from '../../schema-messages.ts';
+import { expecting, strictObject } from '#src/lib/content/schema-messages.ts';
 
 /** Ids of questions, options, items, premises and responses: safe inside form field names. */
 export const QUIZ_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -33,9 +33,16 @@ const premiseSchema = strictObject({
 });
 const responseSchema = strictObject({ id, text: requiredText('the response text') });
 
+/** The course module a final-assessment item assesses: what a blueprint row draws from. */
+const moduleField = z
+  .string(expecting('text', 'a module id such as "mental-health"'))
+  .regex(QUIZ_ID_PATTERN, { error: 'must be a module id (the module folder name)' })
+  .optional();
+
 const baseFields = {
   id,
   competency: optionalText,
+  module: moduleField,
   points: z
     .number(expecting('a number', 'a number of points'))
     .positive({ error: 'must be more than 0 (leave it out for 1 point)' })
@@ -91,6 +98,7 @@ const scenarioSchema = strictObject({
   id,
   type: z.literal('scenario'),
   competency: optionalText,
+  module: moduleField,
   scenario: requiredText('the case text shared by the sub-questions'),
   prompt: optionalText,
   explanation: optionalText,
@@ -137,6 +145,24 @@ const settingsSchema = strictObject({
     })
     .default('after-submit'),
   showCorrectAnswers: flag.default(true),
+  /**
+   * Items drawn per module: every attempt samples every part of the course. The counts add up to
+   * `drawCount`; each item then needs a `module`.
+   */
+  blueprint: z
+    .array(
+      strictObject({
+        module: z
+          .string(expecting('text', 'a module id'))
+          .regex(QUIZ_ID_PATTERN, { error: 'must be a module id (the module folder name)' }),
+        count: z
+          .number(expecting('a whole number'))
+          .int({ error: 'must be a whole number' })
+          .min(1, { error: 'must be at least 1 (leave the row out to draw none)' }),
+      }),
+      expecting('a list of { module, count } rows'),
+    )
+    .optional(),
 });
 
 type Issue = { path: PropertyKey[]; message: string };
@@ -195,6 +221,61 @@ function checkUniqueIds(
   });
 }
 
+function checkBlueprint(
+  quiz: {
+    settings: z.output<typeof settingsSchema>;
+    questions: ReadonlyArray<{ id: string; module?: string | undefined }>;
+  },
+  issues: Issue[],
+): void {
+  const { blueprint, drawCount } = quiz.settings;
+  if (blueprint === undefined) return;
+  const available = new Map<string, number>();
+  quiz.questions.forEach((question, index) => {
+    if (question.module === undefined) {
+      issues.push({
+        path: ['questions', index, 'module'],
+        message: `question "${question.id}" has no module: with a blueprint every question names the module it assesses`,
+      });
+    } else {
+      available.set(question.module, (available.get(question.module) ?? 0) + 1);
+    }
+  });
+  const seen = new Set<string>();
+  let total = 0;
+  blueprint.forEach((row, index) => {
+    total += row.count;
+    if (seen.has(row.module)) {
+      issues.push({
+        path: ['settings', 'blueprint', index, 'module'],
+        message: `"${row.module}" has two rows: give each module one row`,
+      });
+    }
+    seen.add(row.module);
+    const have = available.get(row.module) ?? 0;
+    if (have < row.count) {
+      issues.push({
+        path: ['settings', 'blueprint', index, 'count'],
+        message: `asks for ${row.count} items from "${row.module}" but the bank has ${have}: add items or lower the count`,
+      });
+    }
+  });
+  for (const module of available.keys()) {
+    if (!seen.has(module)) {
+      issues.push({
+        path: ['settings', 'blueprint'],
+        message: `has no row for "${module}", which questions name: add a row or correct their module`,
+      });
+    }
+  }
+  if (drawCount !== undefined && total !== drawCount) {
+    issues.push({
+      path: ['settings', 'blueprint'],
+      message: `counts add up to ${total} but drawCount is ${drawCount}: make them equal`,
+    });
+  }
+}
+
 /**
  * Schema of a quiz or final-assessment YAML file (docs/content-format.md, "Quizzes").
  * Unknown fields are errors. The output has every default filled in, and
@@ -234,6 +315,7 @@ export const quizSchema = strictObject({
         checkSubQuestion(question, path, issues);
       }
     });
+    checkBlueprint(quiz, issues);
     const { drawCount } = quiz.settings;
     if (drawCount !== undefined && drawCount > quiz.questions.length) {
       const available =
@@ -253,22 +335,11 @@ export const quizSchema = strictObject({
 export type Quiz = z.output<typeof quizSchema>;
 export type QuizInput = z.input<typeof quizSchema>;
 export type QuizSettings = Quiz['settings'];
-export type ReviewMode = QuizSettings['review'];
 /** A top-level question: any type, scenario included. */
 export type Question = Quiz['questions'][number];
 export type QuestionType = Question['type'];
-export type ScenarioQuestion = Extract<Question, { type: 'scenario' }>;
 /** A question that is answered directly: every type except scenario. */
 export type AnswerableQuestion = Exclude<Question, { type: 'scenario' }>;
-export type SingleQuestion = Extract<Question, { type: 'single' }>;
-export type MultipleQuestion = Extract<Question, { type: 'multiple' }>;
-export type TrueFalseQuestion = Extract<Question, { type: 'truefalse' }>;
-export type OrderingQuestion = Extract<Question, { type: 'ordering' }>;
-export type MatchingQuestion = Extract<Question, { type: 'matching' }>;
-export type QuizOption = SingleQuestion['options'][number];
-export type OrderingItem = OrderingQuestion['items'][number];
-export type MatchingPremise = MatchingQuestion['premises'][number];
-export type MatchingResponse = MatchingQuestion['responses'][number];
 
 /** `questions[3].options[0].id` from an issue path. */
 export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {

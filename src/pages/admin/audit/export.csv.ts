@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { auditActionLabel } from '../../../lib/audit-details.ts';
-import { csvDateTime, dayKey } from '../../../lib/report-dates.ts';
-import { parseAuditQuery } from '../../../lib/report-query.ts';
-import { getDb } from '../../../lib/server/app.ts';
-import { listAuditEventsBefore, type AuditCursor } from '../../../lib/server/audit-log.ts';
-import { csvDownload, streamCsv } from '../../../lib/server/csv-export.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
+import { auditActionLabel } from '#src/lib/admin/audit-details.ts';
+import { csvDateTime, dayKey } from '#src/lib/report/dates.ts';
+import { parseAuditQuery } from '#src/lib/report/query.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { listAuditEventsBefore, type AuditCursor } from '#src/lib/server/audit/read.ts';
+import { csvDownload, streamCsv } from '#src/lib/server/report/csv-stream.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
 
 /** The audit log as CSV, newest first, with the page's filters. The data column keeps the full JSON. */
 export const GET: APIRoute = async (context) => {

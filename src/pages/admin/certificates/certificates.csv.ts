@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../lib/server/app.ts';
-import { listForExport } from '../../../lib/server/certificate-desk.ts';
-import { certificateCsvLines, issuedFilterFrom } from '../../../lib/server/certificate-export.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { listForExport } from '#src/lib/server/certificate/desk.ts';
+import { certificateCsvLines, issuedFilterFrom } from '#src/lib/server/certificate/export.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
 
 /** The issued list (same filter) as CSV, for admins, up to 50,000 rows. */
 export const GET: APIRoute = async (context) => {

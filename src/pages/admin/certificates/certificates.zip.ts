@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getDb, siteUrl } from '../../../lib/server/app.ts';
-import { listForExport } from '../../../lib/server/certificate-desk.ts';
-import { renderCertificate, streamCertificatesZip } from '../../../lib/server/certificate-document.ts';
-import { issuedFilterFrom } from '../../../lib/server/certificate-export.ts';
-import { getCatalogue } from '../../../lib/server/course.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
+import { getDb, siteUrl } from '#src/lib/server/app.ts';
+import { listForExport } from '#src/lib/server/certificate/desk.ts';
+import { renderCertificate, streamCertificatesZip } from '#src/lib/server/certificate/document.ts';
+import { issuedFilterFrom } from '#src/lib/server/certificate/export.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
 
 /**
  * Many certificate PDFs as one ZIP, for admins: the ticked ones (`id`), or else every one the

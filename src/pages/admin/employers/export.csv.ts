@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { dayKey } from '../../../lib/report-dates.ts';
-import { getDb } from '../../../lib/server/app.ts';
-import { csvDownload, streamCsv } from '../../../lib/server/csv-export.ts';
-import { listEmployerStatsAfter } from '../../../lib/server/employer-admin.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
+import { dayKey } from '#src/lib/report/dates.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { csvDownload, streamCsv } from '#src/lib/server/report/csv-stream.ts';
+import { listEmployerStatsAfter } from '#src/lib/server/admin/employers.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
 
 /** Every employer (merged ones left out) with its counts, by name. */
 export const GET: APIRoute = async (context) => {

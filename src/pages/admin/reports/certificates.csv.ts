@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro';
-import { csvDateTime, dayKey } from '../../../lib/report-dates.ts';
-import { parseExpiryDays } from '../../../lib/report-query.ts';
-import { getDb } from '../../../lib/server/app.ts';
-import { csvDownload, streamCsv } from '../../../lib/server/csv-export.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
-import { listExpiringAfter, type ExpiryCursor } from '../../../lib/server/report-certificates.ts';
+import { csvDateTime, dayKey } from '#src/lib/report/dates.ts';
+import { parseExpiryDays } from '#src/lib/report/query.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { csvDownload, streamCsv } from '#src/lib/server/report/csv-stream.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
+import { listExpiringAfter, type ExpiryCursor } from '#src/lib/server/report/certificates.ts';
+import { DAY_MS } from '#src/lib/time.ts';
 
 /** The valid certificates expiring within the chosen window, soonest first. */
 export const GET: APIRoute = async (context) => {
@@ -35,7 +36,7 @@ export const GET: APIRoute = async (context) => {
       row.courseTitle,
       csvDateTime(row.issuedAt),
       csvDateTime(row.expiresAt),
-      Math.ceil((row.expiresAt - now) / (24 * 60 * 60 * 1000)),
+      Math.ceil((row.expiresAt - now) / DAY_MS),
     ],
   });
   return csvDownload(stream, `rtw-${t('admin.certificates.csvFile')}-${days}-${dayKey(now)}.csv`);

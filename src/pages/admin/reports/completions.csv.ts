@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { csvDateTime } from '../../../lib/report-dates.ts';
-import { parseCompletionQuery } from '../../../lib/report-query.ts';
-import { getDb } from '../../../lib/server/app.ts';
-import { getCatalogue } from '../../../lib/server/course.ts';
-import { csvDownload, streamCsv } from '../../../lib/server/csv-export.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
-import { listCompletionsAfter, type CompletionCursor } from '../../../lib/server/report-completions.ts';
+import { csvDateTime } from '#src/lib/report/dates.ts';
+import { parseCompletionQuery } from '#src/lib/report/query.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { csvDownload, streamCsv } from '#src/lib/server/report/csv-stream.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
+import { listCompletionsAfter, type CompletionCursor } from '#src/lib/server/report/completions.ts';
 
 /** One row per completion in the report's range and filters, oldest first. */
 export const GET: APIRoute = async (context) => {

@@ -1,15 +1,11 @@
 import type { APIRoute } from 'astro';
-import { csvDateTime, dayKey } from '../../../lib/report-dates.ts';
-import { parseProgressQuery } from '../../../lib/report-query.ts';
-import { getDb } from '../../../lib/server/app.ts';
-import { getCatalogue } from '../../../lib/server/course.ts';
-import { csvDownload, streamCsv } from '../../../lib/server/csv-export.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
-import {
-  attachProgress,
-  listInProgressAfter,
-  type ProgressCursor,
-} from '../../../lib/server/report-progress.ts';
+import { csvDateTime, dayKey } from '#src/lib/report/dates.ts';
+import { parseProgressQuery } from '#src/lib/report/query.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { csvDownload, streamCsv } from '#src/lib/server/report/csv-stream.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
+import { attachProgress, listInProgressAfter, type ProgressCursor } from '#src/lib/server/report/progress.ts';
 
 /** Every enrolment in progress that matches the report's filters, least recently seen first, with % complete. */
 export const GET: APIRoute = async (context) => {

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { parseUserListQuery } from '../../../lib/admin-list-query.ts';
-import { csvDateTime, dayKey } from '../../../lib/report-dates.ts';
-import { listUsersAfter, type UserCursor } from '../../../lib/server/admin-users.ts';
-import { getDb } from '../../../lib/server/app.ts';
-import { csvDownload, streamCsv } from '../../../lib/server/csv-export.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
+import { parseUserListQuery } from '#src/lib/admin/list-query.ts';
+import { csvDateTime, dayKey } from '#src/lib/report/dates.ts';
+import { listUsersAfter, type UserCursor } from '#src/lib/server/admin/users.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { csvDownload, streamCsv } from '#src/lib/server/report/csv-stream.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
 
 /** The user list as CSV: every row that matches the list's filters, in the list's order. */
 export const GET: APIRoute = async (context) => {

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../lib/server/app.ts';
-import { requireUser } from '../../../lib/server/guard.ts';
-import { getQuizContent } from '../../../lib/server/quiz-content.ts';
-import { getQuizReport, quizReportCsvLines } from '../../../lib/server/quiz-report.ts';
+import { getDb } from '#src/lib/server/app.ts';
+import { requireUser } from '#src/lib/server/account/guard.ts';
+import { getQuizContent } from '#src/lib/server/quiz/content.ts';
+import { getQuizReport, quizReportCsvLines } from '#src/lib/server/quiz/report.ts';
 
 /** The question statistics of one quiz as CSV, streamed line by line (trainers and admins). */
 export const GET: APIRoute = async (context) => {

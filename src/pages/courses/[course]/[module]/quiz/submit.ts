@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { handleQuizSubmit } from '../../../../../lib/server/quiz-submit.ts';
+import { handleQuizSubmit } from '#src/lib/server/quiz/submit.ts';
 
 /** Submits the signed-in learner's attempt at a module quiz (see lib/server/quiz-submit.ts). */
 export const POST: APIRoute = (context) => handleQuizSubmit(context, false);

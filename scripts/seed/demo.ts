@@ -1,0 +1,118 @@
+/**
+ * Demo data for `npm start` on the default local database: employers and accounts in every
+ * role and state, so that a newcomer finds every screen populated. Idempotent: a database
+ * that already has the demo admin is left as it is.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database, Orm } from '#src/lib/server/db.ts';
+import { newId } from '#src/lib/server/ids.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { hashPassword } from '#src/lib/server/account/password.ts';
+import { user } from '#db/schema.ts';
+import type { Role } from '#src/lib/roles.ts';
+
+/** Every demo account signs in with this password (documented in the README). */
+export const DEMO_PASSWORD = 'rtw-demo-2026';
+
+export const demoEmployers = [
+  'Syarikat Elektronik Cahaya Sdn Bhd',
+  'Lintas Pulau Logistics Sdn Bhd',
+  'Hotel Seri Selatan Johor Bahru',
+  'Ladang Sungai Sarawak Berhad',
+] as const;
+
+export interface DemoAccount {
+  email: string;
+  fullName: string;
+  role: Role;
+  employer: (typeof demoEmployers)[number] | 'RTW Academy';
+  locale?: 'en' | 'ms';
+}
+
+export const demoAccounts: DemoAccount[] = [
+  {
+    email: 'admin@demo.rtw-academy.my',
+    fullName: 'Nurul Huda binti Ismail',
+    role: 'admin',
+    employer: 'RTW Academy',
+  },
+  {
+    email: 'trainer@demo.rtw-academy.my',
+    fullName: 'Rajesh a/l Subramaniam',
+    role: 'trainer',
+    employer: 'RTW Academy',
+  },
+  {
+    email: 'learner@demo.rtw-academy.my',
+    fullName: 'Siti Nur Aisyah binti Abdullah',
+    role: 'learner',
+    employer: 'Syarikat Elektronik Cahaya Sdn Bhd',
+  },
+  {
+    email: 'tan.weiming@demo.rtw-academy.my',
+    fullName: 'Tan Wei Ming',
+    role: 'learner',
+    employer: 'Lintas Pulau Logistics Sdn Bhd',
+  },
+  {
+    email: 'kavitha@demo.rtw-academy.my',
+    fullName: 'Kavitha a/p Ramasamy',
+    role: 'learner',
+    employer: 'Hotel Seri Selatan Johor Bahru',
+    locale: 'ms',
+  },
+  {
+    email: 'jugah@demo.rtw-academy.my',
+    fullName: 'Jugah anak Nyandang',
+    role: 'learner',
+    employer: 'Ladang Sungai Sarawak Berhad',
+  },
+  {
+    email: 'mei.ling@demo.rtw-academy.my',
+    fullName: 'Lim Mei Ling',
+    role: 'learner',
+    employer: 'Syarikat Elektronik Cahaya Sdn Bhd',
+  },
+  {
+    email: 'hafiz@demo.rtw-academy.my',
+    fullName: 'Muhammad Hafiz bin Othman',
+    role: 'learner',
+    employer: 'Lintas Pulau Logistics Sdn Bhd',
+  },
+];
+
+/** Extra demo steps that later features register (enrolments, progress, attempts, certificates). */
+export type SeedStep = (orm: Orm, context: { now: number; users: Map<string, string> }) => Promise<string>;
+
+export async function seedDemo(db: Database, now: number, steps: SeedStep[] = []): Promise<string> {
+  const admin = demoAccounts[0];
+  if (!admin) throw new Error('No demo accounts defined');
+  const [existing] = await db.orm.select({ id: user.id }).from(user).where(eq(user.email, admin.email));
+  if (existing) return 'Demo data is already in the database.';
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const report: string[] = [];
+  await db.write(async (orm) => {
+    const users = new Map<string, string>();
+    for (const account of demoAccounts) {
+      const org = await findOrCreateOrganisation(orm, account.employer);
+      const id = newId();
+      await orm.insert(user).values({
+        id,
+        email: account.email,
+        fullName: account.fullName,
+        passwordHash,
+        role: account.role,
+        organisationId: org.id,
+        locale: account.locale ?? 'en',
+        createdAt: new Date(now - 90 * 24 * 3600_000),
+        lastActiveAt: new Date(now - 24 * 3600_000),
+      });
+      users.set(account.email, id);
+    }
+    for (const name of demoEmployers) await findOrCreateOrganisation(orm, name);
+    report.push(`Seeded ${demoAccounts.length} demo accounts (password "${DEMO_PASSWORD}").`);
+    for (const step of steps) report.push(await step(orm, { now, users }));
+  });
+  return report.join('\n');
+}

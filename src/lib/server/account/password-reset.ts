@@ -1,0 +1,165 @@
+/**
+ * One-time password reset links that an admin makes for a user who forgot their password (there
+ * is no email delivery: the admin passes the link on). A link is `<id>.<secret>` like a session
+ * token; only SHA-256 of the secret is stored, it works once, and it expires after 24 hours.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { passwordReset, session, user } from '#db/schema.ts';
+import { isAdmin, type Actor } from '#src/lib/roles.ts';
+import { recordAudit } from '#src/lib/server/audit/record.ts';
+import type { Database } from '#src/lib/server/db.ts';
+import { generateSecureRandomString } from '#src/lib/server/ids.ts';
+import { checkPasswordPolicy, hashPassword, type PasswordProblem } from './password.ts';
+import { hashSecret, secretMatches } from './session-token.ts';
+import { DAY_MS } from '#src/lib/time.ts';
+
+export const RESET_LINK_LIFETIME_MS = DAY_MS;
+const PART_LENGTH = 24;
+const partPattern = /^[a-km-z2-9]{24}$/u;
+
+function parseResetToken(token: string): { id: string; secret: string } | null {
+  if (token.length !== PART_LENGTH * 2 + 1) return null;
+  const [id, secret, ...rest] = token.split('.');
+  if (rest.length > 0 || !id || !secret || !partPattern.test(id) || !partPattern.test(secret)) return null;
+  return { id, secret };
+}
+
+export type ResetLinkResult =
+  | { ok: true; token: string; expiresAt: number; fullName: string }
+  | { ok: false; reason: 'forbidden' | 'not-found' | 'deactivated' };
+
+/**
+ * Makes a new reset link for an active user; any earlier unused link of theirs stops working.
+ * The token is returned once and never stored.
+ */
+export async function createPasswordResetLink(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  now: number,
+): Promise<ResetLinkResult> {
+  if (!isAdmin(actor)) return { ok: false, reason: 'forbidden' };
+  const id = generateSecureRandomString(PART_LENGTH);
+  const secret = generateSecureRandomString(PART_LENGTH);
+  const expiresAt = now + RESET_LINK_LIFETIME_MS;
+  return db.write((orm) =>
+    orm.transaction(async (tx): Promise<ResetLinkResult> => {
+      const [target] = await tx
+        .select({ id: user.id, status: user.status, fullName: user.fullName, email: user.email })
+        .from(user)
+        .where(eq(user.id, userId));
+      if (!target) return { ok: false, reason: 'not-found' };
+      if (target.status !== 'active') return { ok: false, reason: 'deactivated' };
+      await tx
+        .delete(passwordReset)
+        .where(and(eq(passwordReset.userId, target.id), isNull(passwordReset.usedAt)));
+      await tx.insert(passwordReset).values({
+        id,
+        userId: target.id,
+        tokenHash: Buffer.from(hashSecret(secret)),
+        createdBy: actor.id,
+        createdAt: new Date(now),
+        expiresAt: new Date(expiresAt),
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'password-reset-link-created',
+        subjectType: 'user',
+        subjectId: target.id,
+        data: { email: target.email, expiresAt: new Date(expiresAt).toISOString() },
+        at: now,
+      });
+      return { ok: true, token: `${id}.${secret}`, expiresAt, fullName: target.fullName };
+    }),
+  );
+}
+
+export type ResetTokenProblem = 'invalid' | 'expired' | 'used';
+
+export type ResetTokenCheck =
+  | { ok: true; resetId: string; userId: string; email: string; fullName: string; expiresAt: number }
+  | { ok: false; reason: ResetTokenProblem };
+
+/** Whether a link still works (looking at it changes nothing, so link previews cannot use it up). */
+export async function checkPasswordResetToken(
+  db: Database,
+  token: string,
+  now: number,
+): Promise<ResetTokenCheck> {
+  const parts = parseResetToken(token);
+  if (!parts) return { ok: false, reason: 'invalid' };
+  const [row] = await db.orm
+    .select({
+      id: passwordReset.id,
+      tokenHash: passwordReset.tokenHash,
+      expiresAt: passwordReset.expiresAt,
+      usedAt: passwordReset.usedAt,
+      userId: user.id,
+      email: user.email,
+      fullName: user.fullName,
+      status: user.status,
+    })
+    .from(passwordReset)
+    .innerJoin(user, eq(user.id, passwordReset.userId))
+    .where(eq(passwordReset.id, parts.id));
+  if (!row || !secretMatches(parts.secret, new Uint8Array(row.tokenHash)))
+    return { ok: false, reason: 'invalid' };
+  if (row.usedAt) return { ok: false, reason: 'used' };
+  if (row.status !== 'active') return { ok: false, reason: 'invalid' };
+  if (now >= row.expiresAt.getTime()) return { ok: false, reason: 'expired' };
+  return {
+    ok: true,
+    resetId: row.id,
+    userId: row.userId,
+    email: row.email,
+    fullName: row.fullName,
+    expiresAt: row.expiresAt.getTime(),
+  };
+}
+
+export type PasswordResetResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: ResetTokenProblem }
+  | { ok: false; reason: 'password'; problem: PasswordProblem };
+
+/**
+ * Sets a new password through a reset link: the link is used up, and every session of the user
+ * ends (whoever knew the old password is signed out). The link is marked used by a conditional
+ * update, so two submissions at once cannot both succeed.
+ */
+export async function completePasswordReset(
+  db: Database,
+  token: string,
+  newPassword: string,
+  now: number,
+): Promise<PasswordResetResult> {
+  const check = await checkPasswordResetToken(db, token, now);
+  if (!check.ok) return check;
+  const problem = checkPasswordPolicy(newPassword, { email: check.email });
+  if (problem) return { ok: false, reason: 'password', problem };
+  const passwordHash = await hashPassword(newPassword);
+  return db.write((orm) =>
+    orm.transaction(async (tx): Promise<PasswordResetResult> => {
+      const claimed = await tx
+        .update(passwordReset)
+        .set({ usedAt: new Date(now) })
+        .where(and(eq(passwordReset.id, check.resetId), isNull(passwordReset.usedAt)))
+        .returning({ id: passwordReset.id });
+      if (claimed.length === 0) return { ok: false, reason: 'used' };
+      await tx.update(user).set({ passwordHash }).where(eq(user.id, check.userId));
+      const ended = await tx
+        .delete(session)
+        .where(eq(session.userId, check.userId))
+        .returning({ id: session.id });
+      await recordAudit(tx, {
+        actorId: check.userId,
+        action: 'password-reset-completed',
+        subjectType: 'user',
+        subjectId: check.userId,
+        data: { email: check.email, sessionsEnded: ended.length },
+        at: now,
+      });
+      return { ok: true, userId: check.userId };
+    }),
+  );
+}

@@ -1,0 +1,485 @@
+/**
+ * What the admin certificate desk reads: the queue of eligible learners, the issued list with its
+ * filters and counts, one certificate with its history, and the certificate audit trail.
+ */
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { auditEvent, certificate, enrolment, organisation, quizAttempt, user } from '#db/schema.ts';
+import { normaliseVerificationCode } from '#src/lib/certificate/code.ts';
+import {
+  RENEWAL_WINDOW_DAYS,
+  certificateStatus,
+  isDueForRenewal,
+  type CertificateStatus,
+} from '#src/lib/certificate/status.ts';
+import type { Catalogue } from '#src/lib/learning/structure.ts';
+import { findUnsupportedCharacters } from '#src/lib/server/pdf/fonts.ts';
+import { certificateColumns, toCertificateRecord, type CertificateRecord, type Reader } from './store.ts';
+import type { Database } from '#src/lib/server/db.ts';
+import { DAY_MS } from '#src/lib/time.ts';
+
+const day = DAY_MS;
+
+export interface QueueFilter {
+  courseId?: string | null;
+  organisationId?: string | null;
+}
+
+export interface QueueEntry {
+  userId: string;
+  courseId: string;
+  courseTitle: string;
+  fullName: string;
+  email: string;
+  employer: string;
+  completedAt: number;
+  kind: 'first' | 'renewal';
+  /** Characters of the name no certificate font can print: fix the name before issuing. */
+  unprintable: string[];
+  issueMode: 'auto' | 'approval';
+}
+
+/** The longest queue shown at once; the desk says when more are waiting. */
+export const QUEUE_LIMIT = 500;
+
+/**
+ * Learners waiting for a certificate, oldest completion first: a recorded completion of a course
+ * with a certificate and no certificate yet, or a renewal earned by passing the final assessment
+ * again. (A completion not yet recorded joins the queue once the learner's next page view records
+ * it.) The same rules as checkEligibility, read in bulk.
+ */
+export async function listEligible(
+  db: Database,
+  catalogue: Catalogue,
+  filter: QueueFilter,
+  now: number,
+): Promise<{ entries: QueueEntry[]; total: number }> {
+  const courses = catalogue.preview.courses.filter(
+    (course) => course.certificate && (!filter.courseId || course.id === filter.courseId),
+  );
+  if (courses.length === 0) return { entries: [], total: 0 };
+  const rows = await db.orm
+    .select({
+      userId: enrolment.userId,
+      courseId: enrolment.courseId,
+      completedAt: enrolment.completedAt,
+      fullName: user.fullName,
+      email: user.email,
+      employer: organisation.name,
+      standing: {
+        id: certificate.id,
+        issuedAt: certificate.issuedAt,
+        expiresAt: certificate.expiresAt,
+        revokedAt: certificate.revokedAt,
+      },
+    })
+    .from(enrolment)
+    .innerJoin(user, eq(user.id, enrolment.userId))
+    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(
+      certificate,
+      and(
+        eq(certificate.userId, enrolment.userId),
+        eq(certificate.courseId, enrolment.courseId),
+        isNull(certificate.supersededBy),
+      ),
+    )
+    .where(
+      and(
+        isNotNull(enrolment.completedAt),
+        inArray(
+          enrolment.courseId,
+          courses.map((course) => course.id),
+        ),
+        filter.organisationId ? eq(user.organisationId, filter.organisationId) : undefined,
+      ),
+    )
+    .orderBy(asc(enrolment.completedAt));
+
+  const firsts = rows.filter((row) => row.standing === null);
+  const renewable = rows.filter(
+    (row) =>
+      row.standing !== null &&
+      row.standing.revokedAt === null &&
+      isDueForRenewal(
+        { expiresAt: row.standing.expiresAt?.getTime() ?? null, revokedAt: null, supersededBy: null },
+        now,
+      ),
+  );
+  const passes = await latestFinalPasses(db.orm, catalogue, renewable);
+  const renewals = renewable.filter(
+    (row) =>
+      (passes.get(`${row.userId} ${row.courseId}`) ?? 0) > (row.standing?.issuedAt.getTime() ?? Infinity),
+  );
+  const chosen = [...firsts, ...renewals].sort(
+    (a, b) => (a.completedAt?.getTime() ?? 0) - (b.completedAt?.getTime() ?? 0),
+  );
+  const entries = chosen.slice(0, QUEUE_LIMIT).map((row): QueueEntry => {
+    const course = catalogue.preview.course(row.courseId);
+    return {
+      userId: row.userId,
+      courseId: row.courseId,
+      courseTitle: course?.title ?? row.courseId,
+      fullName: row.fullName,
+      email: row.email,
+      employer: row.employer,
+      completedAt: row.completedAt?.getTime() ?? 0,
+      kind: row.standing ? 'renewal' : 'first',
+      unprintable: findUnsupportedCharacters(row.fullName),
+      issueMode: course?.certificate?.issueMode ?? 'approval',
+    };
+  });
+  return { entries, total: chosen.length };
+}
+
+/** `<userId> <courseId>` → the newest pass of that course's final assessment (ms). */
+async function latestFinalPasses(
+  orm: Reader,
+  catalogue: Catalogue,
+  rows: ReadonlyArray<{ userId: string; courseId: string }>,
+): Promise<Map<string, number>> {
+  const passes = new Map<string, number>();
+  const finalOf = new Map<string, string>();
+  for (const course of catalogue.published.courses) {
+    if (course.rules.finalAssessmentId) finalOf.set(course.id, course.rules.finalAssessmentId);
+  }
+  const wanted = rows.filter((row) => finalOf.has(row.courseId));
+  for (let start = 0; start < wanted.length; start += 400) {
+    const chunk = wanted.slice(start, start + 400);
+    const found = await orm
+      .select({
+        userId: quizAttempt.userId,
+        quizId: quizAttempt.quizId,
+        at: sql<number>`max(${quizAttempt.submittedAt})`,
+      })
+      .from(quizAttempt)
+      .where(
+        and(
+          inArray(quizAttempt.userId, [...new Set(chunk.map((row) => row.userId))]),
+          inArray(quizAttempt.quizId, [...new Set(chunk.map((row) => finalOf.get(row.courseId) ?? ''))]),
+          eq(quizAttempt.status, 'submitted'),
+          eq(quizAttempt.passed, true),
+        ),
+      )
+      .groupBy(quizAttempt.userId, quizAttempt.quizId);
+    for (const row of chunk) {
+      const quizId = finalOf.get(row.courseId);
+      const hit = found.find((pass) => pass.userId === row.userId && pass.quizId === quizId);
+      if (hit) passes.set(`${row.userId} ${row.courseId}`, Number(hit.at));
+    }
+  }
+  return passes;
+}
+
+export type StatusFilter = CertificateStatus | 'expiring';
+
+export interface IssuedFilter {
+  courseId?: string | null;
+  organisationId?: string | null;
+  status?: StatusFilter | null;
+  /** A name, email, serial or verification code (or part of one). */
+  query?: string | null;
+}
+
+export interface IssuedEntry extends CertificateRecord {
+  status: CertificateStatus;
+  email: string;
+  employer: string;
+}
+
+function statusCondition(status: StatusFilter, now: number): SQL | undefined {
+  const standing = and(isNull(certificate.revokedAt), isNull(certificate.supersededBy));
+  const at = new Date(now);
+  switch (status) {
+    case 'valid':
+      return and(standing, or(isNull(certificate.expiresAt), gt(certificate.expiresAt, at)));
+    case 'expiring':
+      return and(
+        standing,
+        gt(certificate.expiresAt, at),
+        lte(certificate.expiresAt, new Date(now + RENEWAL_WINDOW_DAYS * day)),
+      );
+    case 'expired':
+      return and(standing, lte(certificate.expiresAt, at));
+    case 'revoked':
+      return isNotNull(certificate.revokedAt);
+    case 'superseded':
+      return and(isNull(certificate.revokedAt), isNotNull(certificate.supersededBy));
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/gu, (char) => `\\${char}`);
+}
+
+function issuedConditions(filter: IssuedFilter, now: number): SQL | undefined {
+  const query = filter.query?.trim() ?? '';
+  const code = query ? normaliseVerificationCode(query) : null;
+  const pattern = `%${escapeLike(query.toLocaleLowerCase('en'))}%`;
+  return and(
+    filter.courseId ? eq(certificate.courseId, filter.courseId) : undefined,
+    filter.organisationId ? eq(user.organisationId, filter.organisationId) : undefined,
+    filter.status ? statusCondition(filter.status, now) : undefined,
+    query
+      ? or(
+          sql`lower(${certificate.holderName}) LIKE ${pattern} ESCAPE '\\'`,
+          sql`lower(${user.email}) LIKE ${pattern} ESCAPE '\\'`,
+          sql`lower(${certificate.serial}) LIKE ${pattern} ESCAPE '\\'`,
+          code ? eq(certificate.verificationCode, code) : undefined,
+        )
+      : undefined,
+  );
+}
+
+/** Issued certificates matching the filter, newest first, a page at a time. */
+export async function listIssued(
+  db: Database,
+  filter: IssuedFilter,
+  now: number,
+  page: { offset: number; limit: number },
+): Promise<{ entries: IssuedEntry[]; total: number }> {
+  const where = issuedConditions(filter, now);
+  const [rows, [totalRow]] = await Promise.all([
+    db.orm
+      .select({ ...certificateColumns, email: user.email, employer: organisation.name })
+      .from(certificate)
+      .innerJoin(user, eq(user.id, certificate.userId))
+      .innerJoin(organisation, eq(organisation.id, user.organisationId))
+      .where(where)
+      .orderBy(desc(certificate.issuedAt), desc(certificate.serial))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.orm
+      .select({ total: count() })
+      .from(certificate)
+      .innerJoin(user, eq(user.id, certificate.userId))
+      .where(where),
+  ]);
+  const entries = rows.map(({ email, employer, ...row }) => {
+    const record = toCertificateRecord(row);
+    return { ...record, status: certificateStatus(record, now), email, employer };
+  });
+  return { entries, total: totalRow?.total ?? 0 };
+}
+
+export interface CertificateCounts {
+  valid: number;
+  expiring: number;
+  expired: number;
+  revoked: number;
+  superseded: number;
+}
+
+/** How many certificates are in each state at `now` (one query). */
+export async function countCertificates(db: Database, now: number): Promise<CertificateCounts> {
+  const at = now;
+  const soon = now + RENEWAL_WINDOW_DAYS * day;
+  const [row] = await db.orm
+    .select({
+      revoked: sql<number>`sum(${certificate.revokedAt} IS NOT NULL)`,
+      superseded: sql<number>`sum(${certificate.revokedAt} IS NULL AND ${certificate.supersededBy} IS NOT NULL)`,
+      expired: sql<number>`sum(${certificate.revokedAt} IS NULL AND ${certificate.supersededBy} IS NULL AND ${certificate.expiresAt} <= ${at})`,
+      valid: sql<number>`sum(${certificate.revokedAt} IS NULL AND ${certificate.supersededBy} IS NULL AND (${certificate.expiresAt} IS NULL OR ${certificate.expiresAt} > ${at}))`,
+      expiring: sql<number>`sum(${certificate.revokedAt} IS NULL AND ${certificate.supersededBy} IS NULL AND ${certificate.expiresAt} > ${at} AND ${certificate.expiresAt} <= ${soon})`,
+    })
+    .from(certificate);
+  return {
+    valid: Number(row?.valid ?? 0),
+    expiring: Number(row?.expiring ?? 0),
+    expired: Number(row?.expired ?? 0),
+    revoked: Number(row?.revoked ?? 0),
+    superseded: Number(row?.superseded ?? 0),
+  };
+}
+
+/** The most certificates one ZIP or CSV holds; the desk asks for narrower filters beyond it. */
+export const EXPORT_LIMIT = 500;
+
+/**
+ * Certificates for a ZIP or CSV: the ids given (when any), otherwise everything the filter
+ * matches; at most `limit`, newest first.
+ */
+export async function listForExport(
+  db: Database,
+  filter: IssuedFilter,
+  ids: readonly string[],
+  now: number,
+  limit = EXPORT_LIMIT,
+): Promise<IssuedEntry[]> {
+  const wanted = [...new Set(ids.filter((id) => id.length > 0 && id.length <= 64))].slice(0, limit);
+  const rows = await db.orm
+    .select({ ...certificateColumns, email: user.email, employer: organisation.name })
+    .from(certificate)
+    .innerJoin(user, eq(user.id, certificate.userId))
+    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .where(wanted.length > 0 ? inArray(certificate.id, wanted) : issuedConditions(filter, now))
+    .orderBy(desc(certificate.issuedAt), desc(certificate.serial))
+    .limit(limit);
+  return rows.map(({ email, employer, ...row }) => {
+    const record = toCertificateRecord(row);
+    return { ...record, status: certificateStatus(record, now), email, employer };
+  });
+}
+
+export interface AuditEntryView {
+  id: number;
+  at: number;
+  action: string;
+  actorName: string | null;
+  certificateId: string;
+  serial: string | null;
+  holderName: string | null;
+  reason: string | null;
+  mode: string | null;
+}
+
+export const certificateAuditActions = [
+  'certificate-issued',
+  'certificate-reissued',
+  'certificate-superseded',
+  'certificate-revoked',
+] as const;
+
+function toAuditView(row: {
+  id: number;
+  at: Date;
+  action: string;
+  actorName: string | null;
+  subjectId: string;
+  data: unknown;
+  serial: string | null;
+  holderName: string | null;
+}): AuditEntryView {
+  const data = (row.data && typeof row.data === 'object' ? row.data : {}) as Record<string, unknown>;
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  return {
+    id: row.id,
+    at: row.at.getTime(),
+    action: row.action,
+    actorName: row.actorName,
+    certificateId: row.subjectId,
+    serial: row.serial ?? text(data.serial),
+    holderName: row.holderName,
+    reason: text(data.reason),
+    mode: text(data.mode),
+  };
+}
+
+const auditColumns = {
+  id: auditEvent.id,
+  at: auditEvent.at,
+  action: auditEvent.action,
+  actorName: user.fullName,
+  subjectId: auditEvent.subjectId,
+  data: auditEvent.data,
+  serial: certificate.serial,
+  holderName: certificate.holderName,
+};
+
+/** The certificate audit trail, newest first, optionally one action only. */
+export async function listCertificateAudit(
+  db: Database,
+  filter: { action?: string | null },
+  page: { offset: number; limit: number },
+): Promise<{ entries: AuditEntryView[]; total: number }> {
+  const where = and(
+    eq(auditEvent.subjectType, 'certificate'),
+    filter.action ? eq(auditEvent.action, filter.action) : undefined,
+  );
+  const [rows, [totalRow]] = await Promise.all([
+    db.orm
+      .select(auditColumns)
+      .from(auditEvent)
+      .leftJoin(user, eq(user.id, auditEvent.actorId))
+      .leftJoin(certificate, eq(certificate.id, auditEvent.subjectId))
+      .where(where)
+      .orderBy(desc(auditEvent.at), desc(auditEvent.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.orm.select({ total: count() }).from(auditEvent).where(where),
+  ]);
+  return { entries: rows.map(toAuditView), total: totalRow?.total ?? 0 };
+}
+
+export interface CertificateDetail {
+  record: CertificateRecord;
+  status: CertificateStatus;
+  holder: { fullName: string; email: string; employer: string };
+  issuerName: string | null;
+  /** Every certificate of this learner and course, newest first (this one included). */
+  chain: Array<CertificateRecord & { status: CertificateStatus }>;
+  history: AuditEntryView[];
+}
+
+/** One certificate as the desk shows it: the record, the holder, its predecessors and successors, its audit trail. */
+export async function getCertificateDetail(
+  db: Database,
+  id: string,
+  now: number,
+): Promise<CertificateDetail | null> {
+  if (id.length === 0 || id.length > 64) return null;
+  const [row] = await db.orm
+    .select({
+      ...certificateColumns,
+      fullName: user.fullName,
+      email: user.email,
+      employer: organisation.name,
+    })
+    .from(certificate)
+    .innerJoin(user, eq(user.id, certificate.userId))
+    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .where(eq(certificate.id, id));
+  if (!row) return null;
+  const { fullName, email, employer, ...certificateRow } = row;
+  const record = toCertificateRecord(certificateRow);
+  const [issuer, chainRows] = await Promise.all([
+    record.issuedBy
+      ? db.orm.select({ fullName: user.fullName }).from(user).where(eq(user.id, record.issuedBy))
+      : Promise.resolve([]),
+    db.orm
+      .select(certificateColumns)
+      .from(certificate)
+      .where(and(eq(certificate.userId, record.userId), eq(certificate.courseId, record.courseId)))
+      .orderBy(desc(certificate.issuedAt)),
+  ]);
+  const chain = chainRows.map((chainRow) => {
+    const item = toCertificateRecord(chainRow);
+    return { ...item, status: certificateStatus(item, now) };
+  });
+  const historyRows = await db.orm
+    .select(auditColumns)
+    .from(auditEvent)
+    .leftJoin(user, eq(user.id, auditEvent.actorId))
+    .leftJoin(certificate, eq(certificate.id, auditEvent.subjectId))
+    .where(
+      and(
+        eq(auditEvent.subjectType, 'certificate'),
+        inArray(
+          auditEvent.subjectId,
+          chain.map((item) => item.id),
+        ),
+      ),
+    )
+    .orderBy(desc(auditEvent.at), desc(auditEvent.id));
+  return {
+    record,
+    status: certificateStatus(record, now),
+    holder: { fullName, email, employer },
+    issuerName: issuer[0]?.fullName ?? null,
+    chain,
+    history: historyRows.map(toAuditView),
+  };
+}

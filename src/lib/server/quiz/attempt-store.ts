@@ -1,0 +1,269 @@
+/**
+ * Quiz attempt rows: reading them (JSON decoded, times in ms) and closing an in-progress attempt
+ * with exactly one grade. Shared by the attempt actions (quiz-attempt.ts) and the page views
+ * (quiz-attempt-views.ts).
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { quizAttempt } from '#db/schema.ts';
+import { SUBMIT_GRACE_MS, type AttemptSummary } from '#src/lib/quiz/rules.ts';
+import type { Database, Orm } from '#src/lib/server/db.ts';
+import type { Answers } from './answers.ts';
+import type { AttemptLayout } from './draw.ts';
+import { gradeAttempt, type GradeResult, type QuestionGrade } from './grading.ts';
+import type { QuizContent } from './source.ts';
+
+/** How an attempt ended: the learner submitted it, or the time ran out. */
+export type EndedBy = 'learner' | 'time';
+
+/** What `quiz_attempt.results` holds once an attempt is graded. */
+export interface StoredResults {
+  questions: QuestionGrade[];
+  endedBy: EndedBy;
+  /** The bank changed after the attempt started; it was graded on the questions that still exist. */
+  contentChanged: boolean;
+  /** Drawn question ids that no longer exist in the bank, so were not marked. */
+  missingQuestionIds: string[];
+}
+
+/** One attempt row with its JSON decoded and times in ms. */
+export interface AttemptRecord extends AttemptSummary {
+  userId: string;
+  quizId: string;
+  contentVersion: string;
+  layout: AttemptLayout;
+  answers: Answers;
+  savedAt: number | null;
+  score: number | null;
+  maxScore: number | null;
+  results: StoredResults | null;
+}
+
+const summaryColumns = {
+  id: quizAttempt.id,
+  attemptNumber: quizAttempt.attemptNumber,
+  status: quizAttempt.status,
+  startedAt: quizAttempt.startedAt,
+  deadlineAt: quizAttempt.deadlineAt,
+  submittedAt: quizAttempt.submittedAt,
+  percent: quizAttempt.percent,
+  passed: quizAttempt.passed,
+};
+
+export const recordColumns = {
+  ...summaryColumns,
+  userId: quizAttempt.userId,
+  quizId: quizAttempt.quizId,
+  contentVersion: quizAttempt.contentVersion,
+  layout: quizAttempt.layout,
+  answers: quizAttempt.answers,
+  savedAt: quizAttempt.savedAt,
+  score: quizAttempt.score,
+  maxScore: quizAttempt.maxScore,
+  results: quizAttempt.results,
+};
+
+type SummaryRow = {
+  id: string;
+  attemptNumber: number;
+  status: 'in-progress' | 'submitted';
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  percent: number | null;
+  passed: boolean | null;
+};
+
+type RecordRow = SummaryRow & {
+  userId: string;
+  quizId: string;
+  contentVersion: string;
+  layout: unknown;
+  answers: unknown;
+  savedAt: Date | null;
+  score: number | null;
+  maxScore: number | null;
+  results: unknown;
+};
+
+function toSummary(row: SummaryRow): AttemptSummary {
+  return {
+    id: row.id,
+    attemptNumber: row.attemptNumber,
+    status: row.status,
+    startedAt: row.startedAt.getTime(),
+    deadlineAt: row.deadlineAt?.getTime() ?? null,
+    submittedAt: row.submittedAt?.getTime() ?? null,
+    percent: row.percent,
+    passed: row.passed,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function toRecord(row: RecordRow): AttemptRecord {
+  const results =
+    isRecord(row.results) && Array.isArray(row.results.questions)
+      ? (row.results as unknown as StoredResults)
+      : null;
+  return {
+    ...toSummary(row),
+    userId: row.userId,
+    quizId: row.quizId,
+    contentVersion: row.contentVersion,
+    layout: Array.isArray(row.layout) ? (row.layout as AttemptLayout) : [],
+    answers: isRecord(row.answers) ? (row.answers as Answers) : {},
+    savedAt: row.savedAt?.getTime() ?? null,
+    score: row.score,
+    maxScore: row.maxScore,
+    results,
+  };
+}
+
+/** Whether the time for an attempt has run out, grace included. */
+export function isPastGrace(deadlineAt: number | null, now: number): boolean {
+  return deadlineAt !== null && now > deadlineAt + SUBMIT_GRACE_MS;
+}
+
+export async function readAttempt(
+  orm: Orm,
+  attemptId: string,
+  userId: string,
+): Promise<AttemptRecord | null> {
+  const [row] = await orm
+    .select(recordColumns)
+    .from(quizAttempt)
+    .where(and(eq(quizAttempt.id, attemptId), eq(quizAttempt.userId, userId)));
+  return row ? toRecord(row) : null;
+}
+
+/** The attempt and whether the user had passed this quiz before (so completions need recording). */
+export async function readForSubmit(
+  orm: Orm,
+  attemptId: string,
+  userId: string,
+): Promise<{ attempt: AttemptRecord; passedBefore: boolean } | null> {
+  const [row] = await orm
+    .select({
+      ...recordColumns,
+      passedBefore: sql<number>`exists (select 1 from quiz_attempt as earlier where earlier.user_id = ${quizAttempt.userId} and earlier.quiz_id = ${quizAttempt.quizId} and earlier.passed = 1)`,
+    })
+    .from(quizAttempt)
+    .where(and(eq(quizAttempt.id, attemptId), eq(quizAttempt.userId, userId)));
+  return row ? { attempt: toRecord(row), passedBefore: Number(row.passedBefore) === 1 } : null;
+}
+
+export async function readInProgress(
+  orm: Orm,
+  userId: string,
+  quizId: string,
+): Promise<AttemptRecord | null> {
+  const [row] = await orm
+    .select(recordColumns)
+    .from(quizAttempt)
+    .where(
+      and(
+        eq(quizAttempt.userId, userId),
+        eq(quizAttempt.quizId, quizId),
+        eq(quizAttempt.status, 'in-progress'),
+      ),
+    )
+    .limit(1);
+  return row ? toRecord(row) : null;
+}
+
+/** A user's attempts at one quiz, oldest first (without layouts and answers). */
+export async function listAttempts(orm: Orm, userId: string, quizId: string): Promise<AttemptSummary[]> {
+  const rows = await orm
+    .select(summaryColumns)
+    .from(quizAttempt)
+    .where(and(eq(quizAttempt.userId, userId), eq(quizAttempt.quizId, quizId)))
+    .orderBy(asc(quizAttempt.attemptNumber));
+  return rows.map(toSummary);
+}
+
+/** Grades `answers` on the attempt's frozen layout against the current bank. */
+function gradeRecord(
+  content: QuizContent,
+  attempt: AttemptRecord,
+  answers: Answers,
+  endedBy: EndedBy,
+): { grade: GradeResult; results: StoredResults } {
+  const grade = gradeAttempt(content.quiz, attempt.layout, answers);
+  const present = new Set(content.quiz.questions.map((question) => question.id));
+  const missingQuestionIds = attempt.layout.map((entry) => entry.questionId).filter((id) => !present.has(id));
+  return {
+    grade,
+    results: {
+      questions: grade.questions,
+      endedBy,
+      contentChanged: attempt.contentVersion !== content.version,
+      missingQuestionIds,
+    },
+  };
+}
+
+/**
+ * Grades and closes an in-progress attempt with one conditional UPDATE, so that however many
+ * requests race to close it, exactly one grade is written. `expectedSavedAt` makes the update
+ * fail when a save landed after `answers` were read (the caller then re-reads and retries).
+ * Returns whether this call closed it.
+ */
+export async function closeAttempt(
+  db: Database,
+  content: QuizContent,
+  attempt: AttemptRecord,
+  answers: Answers,
+  endedBy: EndedBy,
+  now: number,
+): Promise<{ closed: boolean; grade: GradeResult }> {
+  const { grade, results } = gradeRecord(content, attempt, answers, endedBy);
+  // A timed-out attempt ends at its deadline, whenever it is noticed.
+  const submittedAt =
+    endedBy === 'time' && attempt.deadlineAt !== null ? Math.min(now, attempt.deadlineAt) : now;
+  const updated = await db.write((orm) =>
+    orm
+      .update(quizAttempt)
+      .set({
+        status: 'submitted',
+        answers,
+        submittedAt: new Date(submittedAt),
+        score: grade.score,
+        maxScore: grade.maxScore,
+        percent: grade.percent,
+        passed: grade.passed,
+        results,
+      })
+      .where(
+        and(
+          eq(quizAttempt.id, attempt.id),
+          eq(quizAttempt.status, 'in-progress'),
+          sql`coalesce(${quizAttempt.savedAt}, 0) = ${attempt.savedAt ?? 0}`,
+        ),
+      )
+      .returning({ id: quizAttempt.id }),
+  );
+  return { closed: updated.length > 0, grade };
+}
+
+/**
+ * Closes an in-progress attempt whose time (grace included) has run out, with the answers saved
+ * so far. Returns the attempt number when this call or an earlier one closed it.
+ */
+export async function closeIfExpired(
+  db: Database,
+  content: QuizContent,
+  attempt: AttemptRecord,
+  now: number,
+): Promise<boolean> {
+  if (attempt.status !== 'in-progress' || !isPastGrace(attempt.deadlineAt, now)) return false;
+  for (let tries = 0; tries < 3; tries++) {
+    const { closed } = await closeAttempt(db, content, attempt, attempt.answers, 'time', now);
+    if (closed) return true;
+    const fresh = await readAttempt(db.orm, attempt.id, attempt.userId);
+    if (!fresh || fresh.status === 'submitted') return true;
+    attempt = fresh;
+  }
+  return true;
+}
