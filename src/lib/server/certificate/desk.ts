@@ -17,17 +17,18 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { auditEvent, certificate, enrolment, organisation, quizAttempt, user } from '#db/schema.ts';
+import { auditEvent, certificate, enrolment, organisation, user } from '#db/schema.ts';
 import { normaliseVerificationCode } from '#src/lib/certificate/code.ts';
 import {
   RENEWAL_WINDOW_DAYS,
   certificateStatus,
-  isDueForRenewal,
   type CertificateStatus,
 } from '#src/lib/certificate/status.ts';
 import type { Catalogue } from '#src/lib/learning/structure.ts';
 import { findUnsupportedCharacters } from '#src/lib/server/pdf/fonts.ts';
-import { certificateColumns, toCertificateRecord, type CertificateRecord, type Reader } from './store.ts';
+import { decideEligibility } from '#src/lib/certificate/eligibility.ts';
+import { latestFinalPasses } from './issue.ts';
+import { certificateColumns, toCertificateRecord, type CertificateRecord } from './store.ts';
 import type { Database } from '#src/lib/server/db.ts';
 import { DAY_MS } from '#src/lib/time.ts';
 
@@ -109,23 +110,27 @@ export async function listEligible(
     )
     .orderBy(asc(enrolment.completedAt));
 
-  const firsts = rows.filter((row) => row.standing === null);
-  const renewable = rows.filter(
+  const passes = await latestFinalPasses(
+    db.orm,
+    catalogue,
+    rows.filter((row) => row.standing !== null),
+  );
+  // The query keeps recorded completions only; the rule itself is the one checkEligibility applies.
+  const chosen = rows.filter(
     (row) =>
-      row.standing !== null &&
-      row.standing.revokedAt === null &&
-      isDueForRenewal(
-        { expiresAt: row.standing.expiresAt?.getTime() ?? null, revokedAt: null, supersededBy: null },
+      decideEligibility(
+        {
+          certificateRule: true,
+          completed: true,
+          standing: row.standing && {
+            issuedAt: row.standing.issuedAt.getTime(),
+            expiresAt: row.standing.expiresAt?.getTime() ?? null,
+            revokedAt: row.standing.revokedAt?.getTime() ?? null,
+          },
+          lastFinalPassAt: passes.get(`${row.userId} ${row.courseId}`) ?? null,
+        },
         now,
-      ),
-  );
-  const passes = await latestFinalPasses(db.orm, catalogue, renewable);
-  const renewals = renewable.filter(
-    (row) =>
-      (passes.get(`${row.userId} ${row.courseId}`) ?? 0) > (row.standing?.issuedAt.getTime() ?? Infinity),
-  );
-  const chosen = [...firsts, ...renewals].sort(
-    (a, b) => (a.completedAt?.getTime() ?? 0) - (b.completedAt?.getTime() ?? 0),
+      ).eligible,
   );
   const entries = chosen.slice(0, QUEUE_LIMIT).map((row): QueueEntry => {
     const course = catalogue.preview.course(row.courseId);
@@ -143,45 +148,6 @@ export async function listEligible(
     };
   });
   return { entries, total: chosen.length };
-}
-
-/** `<userId> <courseId>` → the newest pass of that course's final assessment (ms). */
-async function latestFinalPasses(
-  orm: Reader,
-  catalogue: Catalogue,
-  rows: ReadonlyArray<{ userId: string; courseId: string }>,
-): Promise<Map<string, number>> {
-  const passes = new Map<string, number>();
-  const finalOf = new Map<string, string>();
-  for (const course of catalogue.published.courses) {
-    if (course.rules.finalAssessmentId) finalOf.set(course.id, course.rules.finalAssessmentId);
-  }
-  const wanted = rows.filter((row) => finalOf.has(row.courseId));
-  for (let start = 0; start < wanted.length; start += 400) {
-    const chunk = wanted.slice(start, start + 400);
-    const found = await orm
-      .select({
-        userId: quizAttempt.userId,
-        quizId: quizAttempt.quizId,
-        at: sql<number>`max(${quizAttempt.submittedAt})`,
-      })
-      .from(quizAttempt)
-      .where(
-        and(
-          inArray(quizAttempt.userId, [...new Set(chunk.map((row) => row.userId))]),
-          inArray(quizAttempt.quizId, [...new Set(chunk.map((row) => finalOf.get(row.courseId) ?? ''))]),
-          eq(quizAttempt.status, 'submitted'),
-          eq(quizAttempt.passed, true),
-        ),
-      )
-      .groupBy(quizAttempt.userId, quizAttempt.quizId);
-    for (const row of chunk) {
-      const quizId = finalOf.get(row.courseId);
-      const hit = found.find((pass) => pass.userId === row.userId && pass.quizId === quizId);
-      if (hit) passes.set(`${row.userId} ${row.courseId}`, Number(hit.at));
-    }
-  }
-  return passes;
 }
 
 export type StatusFilter = CertificateStatus | 'expiring';

@@ -3,7 +3,7 @@
  * re-issuing, and what a learner holds. Every change is one short immediate transaction with its
  * audit entry (who, when, what, why); the record itself is made in certificate-store.ts.
  */
-import { and, desc, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { certificate, enrolment, quizAttempt, user } from '#db/schema.ts';
 import { checkFullName, cleanText, normaliseEmail } from '#src/lib/account/rules.ts';
 import {
@@ -12,6 +12,10 @@ import {
   isDueForRenewal,
   type CertificateStatus,
 } from '#src/lib/certificate/status.ts';
+import {
+  decideEligibility,
+  type EligibilityRefusal as DecidedRefusal,
+} from '#src/lib/certificate/eligibility.ts';
 import type { Catalogue, CourseView } from '#src/lib/learning/structure.ts';
 import { isStaff } from '#src/lib/roles.ts';
 import { cleanReason } from '#src/lib/server/admin/access.ts';
@@ -35,45 +39,56 @@ export type { CertificateRecord } from './store.ts';
 /** The most certificates one bulk request issues; the desk sends larger selections in batches. */
 export const MAX_BULK_ISSUE = 200;
 
-export type EligibilityRefusal =
-  | 'course-not-found'
-  | 'no-certificate-rule'
-  | 'not-completed'
-  | 'already-certified'
-  | 'revoked'
-  | 'renewal-not-completed';
+export type EligibilityRefusal = 'course-not-found' | DecidedRefusal;
 
 export type Eligibility =
   | { eligible: true; kind: 'first' | 'renewal'; replaces: CertificateRecord | null }
   | { eligible: false; reason: EligibilityRefusal; standing: CertificateRecord | null };
 
-/** Whether the learner passed `quizId` in an attempt submitted after `after` (ms). */
-async function passedAfter(orm: Reader, userId: string, quizId: string, after: number): Promise<boolean> {
-  const [row] = await orm
-    .select({ id: quizAttempt.id })
-    .from(quizAttempt)
-    .where(
-      and(
-        eq(quizAttempt.userId, userId),
-        eq(quizAttempt.quizId, quizId),
-        eq(quizAttempt.status, 'submitted'),
-        eq(quizAttempt.passed, true),
-        gt(quizAttempt.submittedAt, new Date(after)),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
+/** `<userId> <courseId>` → the newest pass of that course's final assessment (ms). */
+export async function latestFinalPasses(
+  orm: Reader,
+  catalogue: Catalogue,
+  rows: ReadonlyArray<{ userId: string; courseId: string }>,
+): Promise<Map<string, number>> {
+  const passes = new Map<string, number>();
+  const finalOf = new Map<string, string>();
+  for (const course of catalogue.published.courses) {
+    if (course.rules.finalAssessmentId) finalOf.set(course.id, course.rules.finalAssessmentId);
+  }
+  const wanted = rows.filter((row) => finalOf.has(row.courseId));
+  for (let start = 0; start < wanted.length; start += 400) {
+    const chunk = wanted.slice(start, start + 400);
+    const found = await orm
+      .select({
+        userId: quizAttempt.userId,
+        quizId: quizAttempt.quizId,
+        at: sql<number>`max(${quizAttempt.submittedAt})`,
+      })
+      .from(quizAttempt)
+      .where(
+        and(
+          inArray(quizAttempt.userId, [...new Set(chunk.map((row) => row.userId))]),
+          inArray(quizAttempt.quizId, [...new Set(chunk.map((row) => finalOf.get(row.courseId) ?? ''))]),
+          eq(quizAttempt.status, 'submitted'),
+          eq(quizAttempt.passed, true),
+        ),
+      )
+      .groupBy(quizAttempt.userId, quizAttempt.quizId);
+    for (const row of chunk) {
+      const quizId = finalOf.get(row.courseId);
+      const hit = found.find((pass) => pass.userId === row.userId && pass.quizId === quizId);
+      if (hit) passes.set(`${row.userId} ${row.courseId}`, Number(hit.at));
+    }
+  }
+  return passes;
 }
 
 /**
- * Whether a learner may be given a certificate for a course now.
- * - The course must have a `certificate` block.
- * - The learner must have completed it: a completion recorded on the enrolment stays valid
- *   whatever changed in the content since; otherwise the completion rules are applied to the
- *   published content (a completion not yet recorded counts).
- * - A learner who holds a certificate is eligible again only to renew it: when it is expired or
- *   expires within the renewal window, and they passed the final assessment again after it was
- *   issued. A revoked certificate is never followed automatically; an admin decides (exception).
+ * Whether a learner may be given a certificate for a course now, by `decideEligibility`. A
+ * completion recorded on the enrolment stays valid whatever changed in the content since;
+ * otherwise the completion rules are applied to the published content (a completion not yet
+ * recorded counts).
  */
 export async function checkEligibility(
   orm: Orm,
@@ -91,15 +106,20 @@ export async function checkEligibility(
   const recorded = (state.enrolments.get(courseId)?.completedAt ?? null) !== null;
   const completed = recorded || (published ? courseProgressFor(state, published).complete : false);
   const standing = await getStandingCertificate(orm, userId, courseId);
-  if (!completed) return { eligible: false, reason: 'not-completed', standing };
-  if (!standing) return { eligible: true, kind: 'first', replaces: null };
-  if (standing.revokedAt !== null) return { eligible: false, reason: 'revoked', standing };
-  if (!isDueForRenewal(standing, now)) return { eligible: false, reason: 'already-certified', standing };
-  const finalId = published?.rules.finalAssessmentId ?? null;
-  if (finalId === null || !(await passedAfter(orm, userId, finalId, standing.issuedAt))) {
-    return { eligible: false, reason: 'renewal-not-completed', standing };
-  }
-  return { eligible: true, kind: 'renewal', replaces: standing };
+  const passes = standing
+    ? await latestFinalPasses(orm, catalogue, [{ userId, courseId }])
+    : new Map<string, number>();
+  const decision = decideEligibility(
+    {
+      certificateRule: true,
+      completed,
+      standing,
+      lastFinalPassAt: passes.get(`${userId} ${courseId}`) ?? null,
+    },
+    now,
+  );
+  if (!decision.eligible) return { eligible: false, reason: decision.reason, standing };
+  return { eligible: true, kind: decision.kind, replaces: decision.kind === 'renewal' ? standing : null };
 }
 
 export type NameProblem = 'required' | 'too-long' | 'invalid' | 'unprintable';
@@ -241,16 +261,24 @@ export async function issueDueAutoCertificates(
     .filter((course): course is CourseView => course?.certificate?.issueMode === 'auto');
   if (autoCourses.length === 0) return [];
   const held = await listStandingCertificates(db.orm, userId);
+  const passes = await latestFinalPasses(
+    db.orm,
+    catalogue,
+    held.map((record) => ({ userId, courseId: record.courseId })),
+  );
   // Read-only checks first, so that a dashboard view queues a write only when one is due.
-  const due: CourseView[] = [];
-  for (const course of autoCourses) {
-    const standing = held.find((record) => record.courseId === course.id);
-    if (!standing) due.push(course);
-    else if (standing.revokedAt === null && isDueForRenewal(standing, now)) {
-      const finalId = course.rules.finalAssessmentId;
-      if (finalId && (await passedAfter(db.orm, userId, finalId, standing.issuedAt))) due.push(course);
-    }
-  }
+  const due = autoCourses.filter(
+    (course) =>
+      decideEligibility(
+        {
+          certificateRule: true,
+          completed: true,
+          standing: held.find((record) => record.courseId === course.id) ?? null,
+          lastFinalPassAt: passes.get(`${userId} ${course.id}`) ?? null,
+        },
+        now,
+      ).eligible,
+  );
   if (due.length === 0) return [];
   const holder = await holderOf(db.orm, userId);
   if (!holder || findUnsupportedCharacters(holder.fullName).length > 0) return [];
