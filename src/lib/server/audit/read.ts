@@ -12,6 +12,8 @@ export interface AuditFilters {
   action: string | null;
   subjectType: AuditSubjectType | null;
   subjectId: string | null;
+  /** Any of these subjects (a certificate and its predecessors, say). */
+  subjectIds?: readonly string[];
   startMs: number | null;
   /** Exclusive. */
   endMs: number | null;
@@ -30,6 +32,8 @@ export interface AuditRow {
   subjectLabel: string | null;
   /** The person the subject belongs to, for a link to their record. */
   subjectUserId: string | null;
+  /** The name printed on a certificate subject. */
+  certificateHolderName: string | null;
   data: unknown;
 }
 
@@ -44,6 +48,15 @@ function conditions(filters: AuditFilters): SQL {
   if (filters.action) parts.push(sql`a.action = ${filters.action}`);
   if (filters.subjectType) parts.push(sql`a.subject_type = ${filters.subjectType}`);
   if (filters.subjectId) parts.push(sql`a.subject_id = ${filters.subjectId}`);
+  if (filters.subjectIds) {
+    const ids = filters.subjectIds.length > 0 ? filters.subjectIds : [''];
+    parts.push(
+      sql`a.subject_id IN (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+  }
   if (filters.startMs !== null) parts.push(sql`a.at >= ${filters.startMs}`);
   if (filters.endMs !== null) parts.push(sql`a.at < ${filters.endMs}`);
   return sql.join(parts, sql` AND `);
@@ -54,6 +67,7 @@ const selectRows = sql`
     a.action AS action, a.subject_type AS subjectType, a.subject_id AS subjectId,
     coalesce(su.full_name, so.name, sc.serial, seu.full_name) AS subjectLabel,
     coalesce(su.id, seu.id, sc.user_id) AS subjectUserId,
+    sc.holder_name AS certificateHolderName,
     a.data AS data
   FROM audit_event a
   LEFT JOIN user actor ON actor.id = a.actor_id

@@ -17,7 +17,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { auditEvent, certificate, enrolment, organisation, user } from '#db/schema.ts';
+import { certificate, enrolment, organisation, user } from '#db/schema.ts';
 import { normaliseVerificationCode } from '#src/lib/certificate/code.ts';
 import {
   RENEWAL_WINDOW_DAYS,
@@ -27,6 +27,7 @@ import {
 import type { Catalogue } from '#src/lib/learning/structure.ts';
 import { findUnsupportedCharacters } from '#src/lib/server/pdf/fonts.ts';
 import { decideEligibility } from '#src/lib/certificate/eligibility.ts';
+import { listAuditEvents, type AuditFilters, type AuditRow } from '#src/lib/server/audit/read.ts';
 import { latestFinalPasses } from './issue.ts';
 import { certificateColumns, toCertificateRecord, type CertificateRecord } from './store.ts';
 import type { Database } from '#src/lib/server/db.ts';
@@ -319,66 +320,48 @@ export const certificateAuditActions = [
   'certificate-revoked',
 ] as const;
 
-function toAuditView(row: {
-  id: number;
-  at: Date;
-  action: string;
-  actorName: string | null;
-  subjectId: string;
-  data: unknown;
-  serial: string | null;
-  holderName: string | null;
-}): AuditEntryView {
+function toAuditView(row: AuditRow): AuditEntryView {
   const data = (row.data && typeof row.data === 'object' ? row.data : {}) as Record<string, unknown>;
   const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   return {
     id: row.id,
-    at: row.at.getTime(),
+    at: row.at,
     action: row.action,
     actorName: row.actorName,
     certificateId: row.subjectId,
-    serial: row.serial ?? text(data.serial),
-    holderName: row.holderName,
+    serial: row.subjectLabel ?? text(data.serial),
+    holderName: row.certificateHolderName,
     reason: text(data.reason),
     mode: text(data.mode),
   };
 }
 
-const auditColumns = {
-  id: auditEvent.id,
-  at: auditEvent.at,
-  action: auditEvent.action,
-  actorName: user.fullName,
-  subjectId: auditEvent.subjectId,
-  data: auditEvent.data,
-  serial: certificate.serial,
-  holderName: certificate.holderName,
+const certificateEvents: AuditFilters = {
+  actor: null,
+  action: null,
+  subjectType: 'certificate',
+  subjectId: null,
+  startMs: null,
+  endMs: null,
 };
 
-/** The certificate audit trail, newest first, optionally one action only. */
+/** The certificate audit trail (the audit log filtered to certificates), newest first. */
 export async function listCertificateAudit(
   db: Database,
   filter: { action?: string | null },
   page: { offset: number; limit: number },
 ): Promise<{ entries: AuditEntryView[]; total: number }> {
-  const where = and(
-    eq(auditEvent.subjectType, 'certificate'),
-    filter.action ? eq(auditEvent.action, filter.action) : undefined,
+  const { rows, total } = await listAuditEvents(
+    db,
+    { ...certificateEvents, action: filter.action ?? null },
+    Math.floor(page.offset / page.limit) + 1,
+    page.limit,
   );
-  const [rows, [totalRow]] = await Promise.all([
-    db.orm
-      .select(auditColumns)
-      .from(auditEvent)
-      .leftJoin(user, eq(user.id, auditEvent.actorId))
-      .leftJoin(certificate, eq(certificate.id, auditEvent.subjectId))
-      .where(where)
-      .orderBy(desc(auditEvent.at), desc(auditEvent.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.orm.select({ total: count() }).from(auditEvent).where(where),
-  ]);
-  return { entries: rows.map(toAuditView), total: totalRow?.total ?? 0 };
+  return { entries: rows.map(toAuditView), total };
 }
+
+/** More audit entries than one certificate chain ever gathers. */
+const HISTORY_LIMIT = 1000;
 
 export interface CertificateDetail {
   record: CertificateRecord;
@@ -425,21 +408,12 @@ export async function getCertificateDetail(
     const item = toCertificateRecord(chainRow);
     return { ...item, status: certificateStatus(item, now) };
   });
-  const historyRows = await db.orm
-    .select(auditColumns)
-    .from(auditEvent)
-    .leftJoin(user, eq(user.id, auditEvent.actorId))
-    .leftJoin(certificate, eq(certificate.id, auditEvent.subjectId))
-    .where(
-      and(
-        eq(auditEvent.subjectType, 'certificate'),
-        inArray(
-          auditEvent.subjectId,
-          chain.map((item) => item.id),
-        ),
-      ),
-    )
-    .orderBy(desc(auditEvent.at), desc(auditEvent.id));
+  const { rows: historyRows } = await listAuditEvents(
+    db,
+    { ...certificateEvents, subjectIds: chain.map((item) => item.id) },
+    1,
+    HISTORY_LIMIT,
+  );
   return {
     record,
     status: certificateStatus(record, now),
