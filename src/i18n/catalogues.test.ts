@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, en, ms } from './index.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Parameter names, in plain `{name}` and plural `{name, plural, …}` form alike. */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe('message catalogues', () => {
   it('have the same keys in English and Bahasa Malaysia', () => {
@@ -30,9 +32,28 @@ describe('message catalogues', () => {
   });
 
   it('fill placeholders and format numbers for the locale', () => {
-    expect(createTranslator('en')('profile.sessionsLead', { count: 1200 })).toContain('1,200 device(s)');
+    expect(createTranslator('en')('profile.sessionsLead', { count: 1200 })).toContain('1,200 devices');
+    expect(createTranslator('en')('profile.sessionsLead', { count: 1 })).toContain('on 1 device.');
     expect(createTranslator('ms')('nav.signedInAs', { name: 'Tan Wei Ming' })).toBe(
       'Log masuk sebagai Tan Wei Ming',
     );
+  });
+});
+
+describe('plurals', () => {
+  it('chooses the form by the language rules and formats the number', () => {
+    const en = createTranslator('en');
+    expect(en('certificates.desk.issuedNotice', { count: 1 })).toBe('1 certificate issued.');
+    expect(en('certificates.desk.issuedNotice', { count: 2 })).toBe('2 certificates issued.');
+    expect(en('certificates.desk.issuedNotice', { count: 1500 })).toBe('1,500 certificates issued.');
+    expect(createTranslator('ms')('certificates.desk.issuedNotice', { count: 2 })).toBe(
+      '2 sijil telah dikeluarkan.',
+    );
+  });
+
+  it('leaves no lazy "(s)" plural in any catalogue', () => {
+    for (const catalogue of [en, ms]) {
+      for (const [key, text] of Object.entries(catalogue)) expect(text, key).not.toMatch(/\w\(s\)/u);
+    }
   });
 });

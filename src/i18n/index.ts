@@ -5,6 +5,7 @@ import enCommon from './en/common.ts';
 import enLearning from './en/learning.ts';
 import enQuiz from './en/quiz.ts';
 import enResources from './en/resources.ts';
+import enLanguages from './en/languages.ts';
 import msAdmin from './ms/admin.ts';
 import msAuth from './ms/auth.ts';
 import msCertificates from './ms/certificates.ts';
@@ -12,6 +13,7 @@ import msCommon from './ms/common.ts';
 import msLearning from './ms/learning.ts';
 import msQuiz from './ms/quiz.ts';
 import msResources from './ms/resources.ts';
+import msLanguages from './ms/languages.ts';
 
 /** The English catalogue defines the keys; every other language must have each of them. */
 export const en = {
@@ -22,6 +24,7 @@ export const en = {
   ...enQuiz,
   ...enCertificates,
   ...enResources,
+  ...enLanguages,
 };
 export type MessageKey = keyof typeof en;
 export const ms: Record<MessageKey, string> = {
@@ -32,6 +35,7 @@ export const ms: Record<MessageKey, string> = {
   ...msQuiz,
   ...msCertificates,
   ...msResources,
+  ...msLanguages,
 };
 
 export const catalogues = { en, ms } as const;
@@ -43,7 +47,11 @@ export function isLocale(value: unknown): value is Locale {
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-/** `{name}` placeholders are replaced by params; numbers are formatted for the locale. */
+/**
+ * `{name}` placeholders are replaced by params; numbers are formatted for the locale. Plurals use
+ * the ICU form `{count, plural, one {# item} other {# items}}`: the branch is chosen by the
+ * language's `Intl.PluralRules` (`=0`, `=1` … match exact values first) and `#` is the number.
+ */
 const translators = new Map<Locale, Translate>();
 
 /** Returns `t(key, params)` for a locale, made once per locale and reused by every request. */
@@ -56,13 +64,27 @@ export function createTranslator(locale: Locale): Translate {
   return translate;
 }
 
+const pluralPattern = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}/gu;
+const branchPattern = /\s*(=?\w+)\s*\{([^{}]*)\}/gu;
+
 function buildTranslator(locale: Locale): Translate {
   const catalogue: Record<string, string> = catalogues[locale];
   const numberFormat = new Intl.NumberFormat(intlLocale(locale));
+  const pluralRules = new Intl.PluralRules(intlLocale(locale));
+  const choosePlural = (value: number, branches: string): string => {
+    const forms = new Map<string, string>();
+    for (const [, selector = '', text = ''] of branches.matchAll(branchPattern)) forms.set(selector, text);
+    const text = forms.get(`=${value}`) ?? forms.get(pluralRules.select(value)) ?? forms.get('other') ?? '';
+    return text.replace(/#/gu, numberFormat.format(value));
+  };
   return (key, params) => {
     const template = catalogue[key] ?? en[key];
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const chosen = template.replace(pluralPattern, (match, name: string, branches: string) => {
+      const value = params[name];
+      return typeof value === 'number' ? choosePlural(value, branches) : match;
+    });
+    return chosen.replace(/\{(\w+)\}/g, (match, name: string) => {
       const value = params[name];
       if (value === undefined) return match;
       return typeof value === 'number' ? numberFormat.format(value) : value;

@@ -248,7 +248,8 @@ export default {
   'admin.employer.auditLink': 'See the audit history of this employer',
   'admin.employer.saved.name': 'Name saved.',
   'admin.employer.saved.code': 'SOCSO code saved.',
-  'admin.employer.saved.merged': '{name} was merged into this employer: {count} learner(s) moved here.',
+  'admin.employer.saved.merged':
+    '{name} was merged into this employer: {count, plural, one {# learner} other {# learners}} moved here.',
   'admin.employer.error.taken':
     'Another employer is already called {name}. If it is the same company, merge the two instead',
   'admin.employer.error.unchanged': 'Nothing changed: that is what is saved already',
@@ -262,7 +263,7 @@ export default {
   'admin.merge.title': 'Merge employers',
   'admin.merge.lead': 'Merge {source} into {target}?',
   'admin.merge.effects':
-    'All {count} learner(s) of {source} move to {target}. {source} is then hidden from lists and from registration, and anyone who types its name joins {target}. The audit log records the merge and who was moved. This cannot be undone in the app.',
+    '{count, plural, one {The # learner} other {All # learners}} of {source} move to {target}. {source} is then hidden from lists and from registration, and anyone who types its name joins {target}. The audit log records the merge and who was moved. This cannot be undone in the app.',
   'admin.merge.submit': 'Yes, merge',
   'admin.merge.error.same': 'Choose a different employer to merge into',
   'admin.merge.error.merged':
@@ -369,11 +370,11 @@ export default {
   'admin.audit.historyOf': 'Showing the history of {label}.',
   'admin.audit.change': '{before} → {after}',
   'admin.audit.reason': 'Reason: {reason}',
-  'admin.audit.moved': '{count} learner(s) moved',
+  'admin.audit.moved': '{count, plural, one {# learner} other {# learners}} moved',
   'admin.audit.into': 'Into {name}',
   'admin.audit.from': 'From {name}',
   'admin.audit.self': 'Own account',
-  'admin.audit.sessionsEnded': '{count} session(s) ended',
+  'admin.audit.sessionsEnded': '{count, plural, one {# session} other {# sessions}} ended',
   'admin.audit.empty-value': '(none)',
   'admin.audit.at': 'At (Malaysia time)',
   'admin.audit.actorEmail': 'Who (email)',

@@ -68,7 +68,7 @@ export default {
   'profile.passwordChanged': 'Your password is changed. You were signed out on your other devices.',
   'profile.sessionsTitle': 'Where you are signed in',
   'profile.sessionsLead':
-    'You are signed in on {count} device(s). If you see one you do not know, sign out everywhere and change your password.',
+    'You are signed in on {count, plural, one {# device} other {# devices}}. If you see one you do not know, sign out everywhere and change your password.',
   'profile.signOutEverywhere': 'Sign out of all devices',
   'profile.signedOutEverywhere': 'You are signed out of all devices.',
   'locale.en': 'English',

@@ -44,7 +44,8 @@ export default {
   'certificates.learner.verifyHint':
     'Share this link with an employer or auditor. It shows that your certificate is genuine, with your name, the course and the dates. It does not show your email.',
   'certificates.learner.copyLabel': 'Copy the verification link for {course}',
-  'certificates.learner.expiresSoon': 'This certificate expires in {days} day(s), on {date}.',
+  'certificates.learner.expiresSoon':
+    'This certificate expires in {days, plural, one {# day} other {# days}}, on {date}.',
   'certificates.learner.expired': 'This certificate expired on {date}.',
   'certificates.learner.renewHow':
     'To renew it, take the final assessment again and pass it. You will then get a new certificate.',
@@ -67,7 +68,7 @@ export default {
     'No certificate has this code. Check the code on the certificate and type it again. If it still does not match, the certificate may not be genuine.',
   'certificates.verify.notFoundTitle': 'Certificate not found',
   'certificates.verify.throttled':
-    'Too many codes were checked from your network that did not match a certificate. Wait {minutes} minute(s), then try again.',
+    'Too many codes were checked from your network that did not match a certificate. Wait {minutes, plural, one {# minute} other {# minutes}}, then try again.',
   'certificates.verify.throttledTitle': 'Too many checks',
   'certificates.verify.resultTitle': 'Certificate check',
   'certificates.verify.valid': 'This certificate is genuine and valid.',
@@ -92,10 +93,11 @@ export default {
   'certificates.desk.countsLabel': 'Certificates at a glance',
   'certificates.desk.countWaiting': 'waiting',
   'certificates.desk.countExpiring': 'Expiring within 60 days',
-  'certificates.desk.issuedNotice': '{count} certificate(s) issued.',
+  'certificates.desk.issuedNotice': '{count, plural, one {# certificate} other {# certificates}} issued.',
   'certificates.desk.issuedOneNotice': 'The certificate is issued.',
   'certificates.desk.seeIssued': 'See the issued certificates',
-  'certificates.desk.bulkReport': '{issued} certificate(s) issued. {refused} could not be issued:',
+  'certificates.desk.bulkReport':
+    '{issued, plural, one {# certificate} other {# certificates}} issued. {refused} could not be issued:',
   'certificates.desk.bulkFailed':
     'Issuing stopped because the server could not be reached. Refresh the page to see what was issued, then try again.',
   'certificates.desk.progress': '{done} of {total} issued',
@@ -134,7 +136,8 @@ export default {
   'certificates.desk.search': 'Search',
   'certificates.desk.searchHint': 'A name, email, serial number or verification code, or part of one.',
   'certificates.desk.issuedTitle': 'Issued certificates',
-  'certificates.desk.issuedCount': '{count} certificate(s) match.',
+  'certificates.desk.issuedCount':
+    '{count, plural, one {# certificate matches} other {# certificates match}}.',
   'certificates.desk.issuedEmpty':
     'No certificates match. Clear the filters, or issue certificates from the queue.',
   'certificates.desk.zipLead':

@@ -36,7 +36,8 @@ export default {
   'error.server.title': 'Something went wrong on our side',
   'error.server.body':
     'We could not finish that. Nothing you saved before is lost. Try again in a minute; if it keeps happening, tell your administrator the time it happened.',
-  'error.throttled': 'Too many attempts. Wait {minutes} minute(s), then try again.',
+  'error.throttled':
+    'Too many attempts. Wait {minutes, plural, one {# minute} other {# minutes}}, then try again.',
   'error.sessionExpired': 'Your session expired. Sign in again to continue where you left off.',
   'home.title': 'Help injured and ill workers back to safe, productive work',
   'home.lead':

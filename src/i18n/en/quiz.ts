@@ -97,7 +97,8 @@ export default {
   'quiz.player.submitting': 'Submitting…',
   'quiz.player.reviewTitle': 'Check your answers',
   'quiz.player.reviewLead': 'Go back to any question to change your answer. When you are ready, submit.',
-  'quiz.player.unansweredWarning': '{count} question(s) are not answered yet. Unanswered questions score 0.',
+  'quiz.player.unansweredWarning':
+    '{count, plural, one {# question is} other {# questions are}} not answered yet. Unanswered questions score 0.',
   'quiz.player.answered': 'Answered',
   'quiz.player.notAnswered': 'Not answered',
   'quiz.player.goToQuestion': 'Question {number}',

@@ -17,7 +17,7 @@ describe('audit entries in words', () => {
     ).toEqual(['Learner → Trainer', 'Reason: New trainer']);
     expect(
       describeAuditData({ before: 'active', after: 'deactivated', sessionsEnded: 2, self: true }, t),
-    ).toEqual(['Active → Deactivated', '2 session(s) ended', 'Own account']);
+    ).toEqual(['Active → Deactivated', '2 sessions ended', 'Own account']);
     expect(createTranslator('ms')('role.trainer')).toBe('Jurulatih');
   });
 
@@ -33,7 +33,7 @@ describe('audit entries in words', () => {
         },
         t,
       ),
-    ).toEqual(['name: A → (none)', 'mergedInto: (none) → x', 'Into B', '3 learner(s) moved']);
+    ).toEqual(['name: A → (none)', 'mergedInto: (none) → x', 'Into B', '3 learners moved']);
   });
 
   it('shows unknown fields as JSON', () => {
