@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '#src/i18n/index.ts';
-import { auditActionLabel, describeAuditData } from './audit-details.ts';
+import { auditActionLabel, auditSentence, describeAuditData } from './audit-details.ts';
 
 const t = createTranslator('en');
 
@@ -36,8 +36,26 @@ describe('audit entries in words', () => {
     ).toEqual(['name: A → (none)', 'mergedInto: (none) → x', 'Into B', '3 learners moved']);
   });
 
-  it('shows unknown fields as JSON', () => {
-    expect(describeAuditData({ serial: 'RTW-2026-000001', mode: 'auto' }, t)).toEqual(['{"mode":"auto"}']);
+  it('says how a certificate was issued, and shows unknown fields as readable lines', () => {
+    expect(describeAuditData({ serial: 'RTW-2026-000001', mode: 'auto' }, t)).toEqual([
+      'How: automatically at completion',
+    ]);
+    expect(describeAuditData({ attempts: 3 }, t)).toEqual(['attempts: 3']);
     expect(describeAuditData(null, t)).toEqual([]);
+  });
+
+  it('reads an event as a sentence with places for the actor and subject links', () => {
+    expect(auditSentence('role-changed', t)).toEqual([
+      { slot: 'actor' },
+      { text: ' changed the role of ' },
+      { slot: 'subject' },
+      { text: '.' },
+    ]);
+    expect(auditSentence('something-new', t)).toEqual([
+      { slot: 'actor' },
+      { text: ': something-new, ' },
+      { slot: 'subject' },
+      { text: '.' },
+    ]);
   });
 });

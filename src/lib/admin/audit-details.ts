@@ -1,7 +1,7 @@
 /**
  * Audit entries in words: the action's name and the before / after / reason of its data, for
- * the audit log page and its CSV. Unknown actions and fields (a later feature's certificate
- * entries, say) still show, as their code and their JSON. Pure.
+ * the audit log page and its CSV. Unknown actions and fields (a later feature's entries, say)
+ * still show, as their code and a `field: value` line each. Pure.
  */
 import { en, type MessageKey, type Translate } from '#src/i18n/index.ts';
 
@@ -31,6 +31,30 @@ function record(value: unknown): Record<string, unknown> | null {
     : null;
 }
 
+/** A piece of an event's sentence: words, or the place where the actor or subject link goes. */
+export type SentencePart = { text: string } | { slot: 'actor' | 'subject' };
+
+/**
+ * An entry as a sentence, e.g. "{actor} changed the role of {subject}.", split around the
+ * actor and subject so the page can make them links. An action without a sentence of its own
+ * reads "{actor}: {action label}, {subject}."
+ */
+export function auditSentence(action: string, t: Translate): SentencePart[] {
+  const key = `admin.audit.sentence.${action}`;
+  const template = hasKey(key)
+    ? t(key)
+    : t('admin.audit.sentence.generic', { action: auditActionLabel(action, t) });
+  const parts: SentencePart[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{(actor|subject)\}/gu)) {
+    if (match.index > last) parts.push({ text: template.slice(last, match.index) });
+    parts.push({ slot: match[1] as 'actor' | 'subject' });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push({ text: template.slice(last) });
+  return parts;
+}
+
 /** Short lines describing an entry's data: what changed from what to what, and why. */
 export function describeAuditData(data: unknown, t: Translate): string[] {
   const fields = record(data);
@@ -50,6 +74,9 @@ export function describeAuditData(data: unknown, t: Translate): string[] {
     'email',
     'userId',
     'serial',
+    'mode',
+    'via',
+    'courseId',
   ]);
   if ('before' in fields || 'after' in fields) {
     const before = record(fields.before);
@@ -77,9 +104,16 @@ export function describeAuditData(data: unknown, t: Translate): string[] {
     lines.push(t('admin.audit.sessionsEnded', { count: fields.sessionsEnded }));
   }
   if (fields.self === true) lines.push(t('admin.audit.self'));
+  if (typeof fields.mode === 'string') {
+    const key = `admin.audit.mode.${fields.mode}`;
+    lines.push(t('admin.audit.how', { how: hasKey(key) ? t(key) : fields.mode }));
+  }
+  if (fields.via === 'admin:create') lines.push(t('admin.audit.viaCommandLine'));
   if (typeof fields.reason === 'string' && fields.reason)
     lines.push(t('admin.audit.reason', { reason: fields.reason }));
-  const rest = Object.fromEntries(Object.entries(fields).filter(([key]) => !shown.has(key)));
-  if (Object.keys(rest).length > 0) lines.push(JSON.stringify(rest));
+  // Fields a later feature records still show, one readable line each.
+  for (const [key, value] of Object.entries(fields)) {
+    if (!shown.has(key)) lines.push(`${key}: ${valueText(value, t)}`);
+  }
   return lines;
 }
