@@ -684,7 +684,7 @@ describe('reports', () => {
         .values({ id: newId(), userId: learner.id, courseId: 'main', enrolledAt: new Date(t0 - 50 * DAY) }),
     );
     await changeUserRole(test.db, admin, { userId: learner.id, role: 'learner', confirmSelf: false }, t0);
-    const overview = await loadAdminOverview(test.db, t0, ['main', 'open']);
+    const overview = await loadAdminOverview(test.db, t0, ['main', 'open'], 60);
     expect(overview).toMatchObject({ activeLearners: 1, staff: 1, employers: 1, inProgress: 1, inactive: 1 });
   });
 });

@@ -53,7 +53,7 @@ export default {
   'admin.count.inProgress': 'Enrolments in progress',
   'admin.count.inactive': 'Inactive for 30 days or more',
   'admin.count.completed30': 'Completions in the last 30 days',
-  'admin.count.expiring90': 'Certificates expiring within 90 days',
+  'admin.count.expiring': 'Certificates expiring within {days} days',
   'admin.count.audit7': 'Audit entries in the last 7 days',
   'admin.section.users':
     'Find a person, open their learning record, change their role, deactivate an account or make a password reset link.',

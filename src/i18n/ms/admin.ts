@@ -58,7 +58,7 @@ export default {
   'admin.count.inProgress': 'Pendaftaran yang sedang berjalan',
   'admin.count.inactive': 'Tidak aktif selama 30 hari atau lebih',
   'admin.count.completed30': 'Kursus yang disiapkan dalam 30 hari lepas',
-  'admin.count.expiring90': 'Sijil yang tamat tempoh dalam 90 hari',
+  'admin.count.expiring': 'Sijil yang tamat tempoh dalam {days} hari',
   'admin.count.audit7': 'Entri audit dalam 7 hari lepas',
   'admin.section.users':
     'Cari seseorang, buka rekod pembelajarannya, tukar peranannya, nyahaktifkan akaun atau buat pautan set semula kata laluan.',

@@ -4,8 +4,14 @@
  */
 import { isDueForRenewal } from './status.ts';
 
-export type EligibilityRefusal =
-  'no-certificate-rule' | 'not-completed' | 'already-certified' | 'revoked' | 'renewal-not-completed';
+export const ELIGIBILITY_REFUSALS = [
+  'no-certificate-rule',
+  'not-completed',
+  'already-certified',
+  'revoked',
+  'renewal-not-completed',
+] as const;
+export type EligibilityRefusal = (typeof ELIGIBILITY_REFUSALS)[number];
 
 export interface EligibilityFacts {
   /** The course has a `certificate` block. */

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { DAY_MS } from '#src/lib/time.ts';
 import {
   certificateStatus,
   computeExpiry,
   daysUntilExpiry,
   isDueForRenewal,
   malaysianYear,
+  parseExpiryWindow,
 } from './status.ts';
 
-const day = 24 * 60 * 60 * 1000;
+const day = DAY_MS;
 const fresh = { expiresAt: null, revokedAt: null, supersededBy: null };
 
 describe('certificateStatus', () => {
@@ -61,5 +63,15 @@ describe('the renewal window and the year', () => {
   it('counts the year in Malaysia', () => {
     expect(malaysianYear(Date.UTC(2026, 11, 31, 15, 59))).toBe(2026);
     expect(malaysianYear(Date.UTC(2026, 11, 31, 16, 0))).toBe(2027);
+  });
+});
+
+describe('parseExpiryWindow', () => {
+  it('accepts 30, 60 or 90 days and falls back to the renewal window', () => {
+    expect(parseExpiryWindow('30')).toBe(30);
+    expect(parseExpiryWindow('90')).toBe(90);
+    expect(parseExpiryWindow('45')).toBe(60);
+    expect(parseExpiryWindow(null)).toBe(60);
+    expect(parseExpiryWindow('x')).toBe(60);
   });
 });

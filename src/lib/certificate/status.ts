@@ -11,6 +11,16 @@ export type CertificateStatus = (typeof certificateStatuses)[number];
 /** A learner is told about the expiry, and may renew, this many days before it. */
 export const RENEWAL_WINDOW_DAYS = 60;
 
+/** The "expiring within" windows a person can choose on every screen that counts them. */
+export const EXPIRY_WINDOWS = [30, 60, 90] as const;
+export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
+
+/** The window a query string asks for (`?within=30`), else the renewal window. */
+export function parseExpiryWindow(value: string | null | undefined): ExpiryWindow {
+  const days = Number(value);
+  return EXPIRY_WINDOWS.find((window) => window === days) ?? RENEWAL_WINDOW_DAYS;
+}
+
 const day = DAY_MS;
 // Malaysia keeps UTC+8 all year (no daylight saving), so a fixed offset gives its calendar.
 const malaysiaOffsetMs = MALAYSIA_OFFSET_MS;

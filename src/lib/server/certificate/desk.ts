@@ -157,6 +157,8 @@ export interface IssuedFilter {
   courseId?: string | null;
   organisationId?: string | null;
   status?: StatusFilter | null;
+  /** Days ahead that count as expiring (30, 60 or 90). */
+  withinDays?: number;
   /** A name, email, serial or verification code (or part of one). */
   query?: string | null;
 }
@@ -167,7 +169,7 @@ export interface IssuedEntry extends CertificateRecord {
   employer: string;
 }
 
-function statusCondition(status: StatusFilter, now: number): SQL | undefined {
+function statusCondition(status: StatusFilter, now: number, withinDays: number): SQL | undefined {
   const standing = and(isNull(certificate.revokedAt), isNull(certificate.supersededBy));
   const at = new Date(now);
   switch (status) {
@@ -177,7 +179,7 @@ function statusCondition(status: StatusFilter, now: number): SQL | undefined {
       return and(
         standing,
         gt(certificate.expiresAt, at),
-        lte(certificate.expiresAt, new Date(now + RENEWAL_WINDOW_DAYS * day)),
+        lte(certificate.expiresAt, new Date(now + withinDays * day)),
       );
     case 'expired':
       return and(standing, lte(certificate.expiresAt, at));
@@ -199,7 +201,7 @@ function issuedConditions(filter: IssuedFilter, now: number): SQL | undefined {
   return and(
     filter.courseId ? eq(certificate.courseId, filter.courseId) : undefined,
     filter.organisationId ? eq(user.organisationId, filter.organisationId) : undefined,
-    filter.status ? statusCondition(filter.status, now) : undefined,
+    filter.status ? statusCondition(filter.status, now, filter.withinDays ?? RENEWAL_WINDOW_DAYS) : undefined,
     query
       ? or(
           sql`lower(${certificate.holderName}) LIKE ${pattern} ESCAPE '\\'`,
@@ -251,9 +253,13 @@ export interface CertificateCounts {
 }
 
 /** How many certificates are in each state at `now` (one query). */
-export async function countCertificates(db: Database, now: number): Promise<CertificateCounts> {
+export async function countCertificates(
+  db: Database,
+  now: number,
+  withinDays: number = RENEWAL_WINDOW_DAYS,
+): Promise<CertificateCounts> {
   const at = now;
-  const soon = now + RENEWAL_WINDOW_DAYS * day;
+  const soon = now + withinDays * day;
   const [row] = await db.orm
     .select({
       revoked: sql<number>`sum(${certificate.revokedAt} IS NOT NULL)`,

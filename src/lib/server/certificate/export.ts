@@ -2,7 +2,7 @@
  * The issued list's exports: the filter read from a query string (the same one the list page
  * uses), and the CSV. The ZIP is streamCertificatesZip in certificate-document.ts.
  */
-import { isCertificateStatus } from '#src/lib/certificate/status.ts';
+import { isCertificateStatus, parseExpiryWindow } from '#src/lib/certificate/status.ts';
 import type { IssuedEntry, IssuedFilter } from './desk.ts';
 
 /** The issued-list filter from `?course=&employer=&status=&q=`. */
@@ -13,6 +13,7 @@ export function issuedFilterFrom(params: URLSearchParams): IssuedFilter {
     organisationId: params.get('employer') || null,
     status: isCertificateStatus(status) || status === 'expiring' ? status : null,
     query: (params.get('q') ?? '').slice(0, 200) || null,
+    withinDays: parseExpiryWindow(params.get('within')),
   };
 }
 

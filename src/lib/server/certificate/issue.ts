@@ -14,6 +14,7 @@ import {
 } from '#src/lib/certificate/status.ts';
 import {
   decideEligibility,
+  ELIGIBILITY_REFUSALS,
   type EligibilityRefusal as DecidedRefusal,
 } from '#src/lib/certificate/eligibility.ts';
 import type { Catalogue, CourseView } from '#src/lib/learning/structure.ts';
@@ -130,14 +131,28 @@ export function checkHolderName(
 ): { ok: true; name: string } | { ok: false; problem: NameProblem; characters: string[] } {
   const name = cleanText(value);
   const problem = checkFullName(name);
-  if (problem) return { ok: false, problem, characters: [] };
+  // Hidden characters and stacked marks are both "characters we cannot print" here.
+  if (problem)
+    return {
+      ok: false,
+      problem: problem === 'required' || problem === 'too-long' ? problem : 'invalid',
+      characters: [],
+    };
   const characters = findUnsupportedCharacters(name);
   if (characters.length > 0) return { ok: false, problem: 'unprintable', characters };
   return { ok: true, name };
 }
 
-export type IssueRefusal =
-  EligibilityRefusal | 'forbidden' | 'user-not-found' | 'name-unprintable' | 'changed-meanwhile';
+/** Every reason an issue can be refused, for pages that word each one. */
+export const ISSUE_REFUSALS = [
+  'course-not-found',
+  ...ELIGIBILITY_REFUSALS,
+  'forbidden',
+  'user-not-found',
+  'name-unprintable',
+  'changed-meanwhile',
+] as const;
+export type IssueRefusal = (typeof ISSUE_REFUSALS)[number];
 
 export type IssueResult =
   { ok: true; certificate: CertificateRecord } | { ok: false; reason: IssueRefusal; characters?: string[] };

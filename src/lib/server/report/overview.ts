@@ -14,7 +14,8 @@ export interface AdminOverview {
   /** Of those, the ones whose learner has not been seen for 30 days or more. */
   inactive: number;
   completedLast30Days: number;
-  certificatesExpiring90Days: number;
+  /** Standing certificates that expire within the chosen window. */
+  certificatesExpiring: number;
   auditLast7Days: number;
 }
 
@@ -22,6 +23,7 @@ export async function loadAdminOverview(
   db: Database,
   now: number,
   publishedCourseIds: readonly string[],
+  expiringWithinDays: number,
 ): Promise<AdminOverview> {
   const courses =
     publishedCourseIds.length > 0
@@ -41,7 +43,7 @@ export async function loadAdminOverview(
       (SELECT count(*) FROM enrolment e JOIN user u ON u.id = e.user_id
         WHERE e.completed_at >= ${now - 30 * DAY_MS} AND u.role = 'learner') AS completedLast30Days,
       (SELECT count(*) FROM certificate WHERE revoked_at IS NULL AND superseded_by IS NULL
-        AND expires_at > ${now} AND expires_at <= ${now + 90 * DAY_MS}) AS certificatesExpiring90Days,
+        AND expires_at > ${now} AND expires_at <= ${now + expiringWithinDays * DAY_MS}) AS certificatesExpiring,
       (SELECT count(*) FROM audit_event WHERE at >= ${now - 7 * DAY_MS}) AS auditLast7Days
     FROM (
       SELECT count(*) AS inProgress,
@@ -59,7 +61,7 @@ export async function loadAdminOverview(
     inProgress: value('inProgress'),
     inactive: value('inactive'),
     completedLast30Days: value('completedLast30Days'),
-    certificatesExpiring90Days: value('certificatesExpiring90Days'),
+    certificatesExpiring: value('certificatesExpiring'),
     auditLast7Days: value('auditLast7Days'),
   };
 }
