@@ -66,8 +66,8 @@ test('an admin finds a learner, opens the record, changes the role with confirma
   await expect(page.locator('.tags')).toContainText('Trainer');
 
   await adminNav(page).getByRole('link', { name: 'Audit log' }).click();
-  const entry = page.getByRole('row').filter({ hasText: learners.promoted.name }).first();
-  await expect(entry).toContainText('Role changed');
+  const entry = page.getByRole('listitem').filter({ hasText: learners.promoted.name }).first();
+  await expect(entry).toContainText(`changed the role of ${learners.promoted.name}`);
   await expect(entry).toContainText('Learner → Trainer');
   await expect(entry).toContainText('Reason: Leads the RTW programme');
 

@@ -38,7 +38,7 @@ test('completed learner → admin issues → learner downloads → valid publicl
   await expect(row).toContainText(courseTitle);
   await row.getByRole('checkbox').check();
   await admin.page.getByRole('button', { name: 'Issue selected certificates' }).click();
-  await expect(admin.page.getByText('1 certificate(s) issued.')).toBeVisible();
+  await expect(admin.page.getByText('1 certificate issued.')).toBeVisible();
   await expect(admin.page.getByRole('row').filter({ hasText: waiting.name })).toHaveCount(0);
 
   await admin.page.goto(`/admin/certificates/issued?q=${encodeURIComponent(waiting.name)}`);
