@@ -22,6 +22,8 @@ async function signedIn(browser: Browser, email: string): Promise<{ context: Bro
 test('completed learner → admin issues → learner downloads → valid publicly → admin revokes → revoked', async ({
   browser,
 }) => {
+  // A long journey across three browser contexts: give it room on a busy machine.
+  test.slow();
   // The learner finished the main course (issued on approval): nothing to download yet.
   const learner = await signedIn(browser, waiting.email);
   await learner.page.goto('/dashboard');

@@ -99,8 +99,7 @@ export default {
   'certificates.desk.issuedNotice': '{count, plural, one {# certificate} other {# certificates}} issued.',
   'certificates.desk.issuedOneNotice': 'The certificate is issued.',
   'certificates.desk.seeIssued': 'See the issued certificates',
-  'certificates.desk.bulkReport':
-    '{issued, plural, one {# certificate} other {# certificates}} issued. {refused} could not be issued:',
+  'certificates.desk.bulkReport': 'Certificates issued: {issued}. Not issued: {refused}:',
   'certificates.desk.bulkFailed':
     'Issuing stopped because the server could not be reached. Refresh the page to see what was issued, then try again.',
   'certificates.desk.progress': '{done} of {total} issued',
