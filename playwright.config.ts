@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { origins, ports } from './e2e/origins.ts';
+import { mailSinkPorts, origins, ports } from './e2e/origins.ts';
 
 /**
  * Browser journeys against the real built server (`npm run build`), two processes on one
@@ -7,7 +7,15 @@ import { origins, ports } from './e2e/origins.ts';
  * database and finds Debian's Chromium.
  */
 const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db';
-const serverEnv = { DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', SITE_URL: origins[0], HOST: '0.0.0.0' };
+const serverEnv = {
+  DATABASE_URL: databaseUrl,
+  TRUST_PROXY: 'true',
+  SITE_URL: origins[0],
+  HOST: '0.0.0.0',
+  // Email goes to a real SMTP server the tests read (e2e/mail.spec.ts).
+  SMTP_URL: `smtp://127.0.0.1:${mailSinkPorts.smtp}`,
+  MAIL_FROM: 'RTW Academy <no-reply@rtw-academy.test>',
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -36,13 +44,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: ports.map((port) => ({
-    command: `node ${process.env.E2E_SERVER_ENTRY ?? 'dist/server/entry.mjs'}`,
-    url: `http://127.0.0.1:${port}/`,
-    env: { ...serverEnv, PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore' as const,
-    stderr: 'pipe' as const,
-  })),
+  webServer: [
+    {
+      command: `node tests/helpers/mail-sink.ts --smtp ${mailSinkPorts.smtp} --http ${mailSinkPorts.http}`,
+      url: `http://127.0.0.1:${mailSinkPorts.http}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+    ...ports.map((port) => ({
+      command: `node ${process.env.E2E_SERVER_ENTRY ?? 'dist/server/entry.mjs'}`,
+      url: `http://127.0.0.1:${port}/`,
+      env: { ...serverEnv, PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    })),
+  ],
 });

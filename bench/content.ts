@@ -12,7 +12,7 @@ import {
   type CourseView,
 } from '#src/lib/learning/structure.ts';
 import { readContentTree } from '#src/lib/server/content/files.ts';
-import type { Answers } from '#src/lib/server/quiz/answers.ts';
+import { toPublicAnswers, type Answers } from '#src/lib/server/quiz/answers.ts';
 import { answerableQuestions, resolveLayout, type AttemptLayout } from '#src/lib/server/quiz/draw.ts';
 import { toPublicQuestions } from '#src/lib/server/quiz/public-view.ts';
 import type { AnswerableQuestion, Quiz } from '#src/lib/server/quiz/schema.ts';
@@ -118,14 +118,18 @@ export function rightAnswers(quiz: Quiz, layout: AttemptLayout): Answers {
  * browser posts them with `scope=all`.
  */
 export function rightAnswerFields(quiz: Quiz, layout: AttemptLayout): [string, string][] {
-  const key = new Map<string, AnswerableQuestion>();
-  for (const { question } of answerableQuestions(resolveLayout(quiz, layout))) key.set(question.id, question);
+  // The browser names options by the attempt's opaque tokens, not the authored ids.
+  const shown = rightPublicAnswers(quiz, layout);
   const fields: [string, string][] = [];
   for (const question of toPublicQuestions(quiz, layout)) {
     for (const answerable of question.type === 'scenario' ? question.questions : [question]) {
-      const keyed = key.get(answerable.id);
-      if (keyed) fields.push(...answerFields(answerable, rightAnswer(keyed)));
+      if (Object.hasOwn(shown, answerable.id)) fields.push(...answerFields(answerable, shown[answerable.id]));
     }
   }
   return fields;
+}
+
+/** Right answers to every question drawn in `layout`, in the opaque ids the island sends. */
+export function rightPublicAnswers(quiz: Quiz, layout: AttemptLayout): Answers {
+  return toPublicAnswers(quiz, layout, rightAnswers(quiz, layout));
 }

@@ -18,8 +18,11 @@ export interface Phase {
   id: string;
   title: string;
   connections: number;
-  /** Which process answers: the app or the ceiling server. */
-  server: 'app' | 'ceiling';
+  /**
+   * Which process answers: the app (DB_SYNCHRONOUS=full, the default), a second app process on
+   * the same database with DB_SYNCHRONOUS=normal (the durability rows), or the ceiling server.
+   */
+  server: 'app' | 'app-sync-normal' | 'ceiling';
   /** A fresh supply of requests for one measurement (warm-up included) against `origin`. */
   requests: (fixture: BenchFixture, origin: string) => () => BenchRequest | null;
   expectStatus: number;
@@ -83,20 +86,20 @@ export const phases: Phase[] = [
   },
   {
     id: 'lesson-next',
-    title: 'lesson page, a new lesson each time (writes)',
+    title: 'lesson page, a new lesson each time (writes), DB_SYNCHRONOUS=full',
     connections: 32,
     server: 'app',
-    requests: (fixture) => {
-      const positions = new Map<string, number>();
-      return rotate(fixture.readers, (reader) => {
-        const position = positions.get(reader.userId) ?? 0;
-        positions.set(reader.userId, position + 1);
-        return withCookie(
-          reader.cookie,
-          reader.openLessons[position % reader.openLessons.length] ?? reader.lessonPath,
-        );
-      });
-    },
+    requests: (fixture) => newLessonEachTime(fixture),
+    expectStatus: 200,
+    target: null,
+    versusCeiling: true,
+  },
+  {
+    id: 'lesson-next-normal',
+    title: 'lesson page, a new lesson each time (writes), DB_SYNCHRONOUS=normal',
+    connections: 32,
+    server: 'app-sync-normal',
+    requests: (fixture) => newLessonEachTime(fixture),
     expectStatus: 200,
     target: null,
     versusCeiling: true,
@@ -183,7 +186,7 @@ export const phases: Phase[] = [
   },
   {
     id: 'quiz-1',
-    title: 'quiz submission, graded',
+    title: 'quiz submission, graded, DB_SYNCHRONOUS=full',
     connections: 1,
     server: 'app',
     requests: (fixture, origin) => submissions(fixture, origin),
@@ -194,7 +197,7 @@ export const phases: Phase[] = [
   },
   {
     id: 'quiz-16',
-    title: 'quiz submission, graded',
+    title: 'quiz submission, graded, DB_SYNCHRONOUS=full',
     connections: 16,
     server: 'app',
     requests: (fixture, origin) => submissions(fixture, origin),
@@ -203,7 +206,45 @@ export const phases: Phase[] = [
     target: { text: '>= 500 graded/s', met: (measured) => measured.perSecond >= 500 },
     versusCeiling: false,
   },
+  {
+    id: 'quiz-1-normal',
+    title: 'quiz submission, graded, DB_SYNCHRONOUS=normal',
+    connections: 1,
+    server: 'app-sync-normal',
+    requests: (fixture, origin) => submissions(fixture, origin),
+    expectStatus: 303,
+    expectLocation: /\/attempts\/\d+$/,
+    target: null,
+    versusCeiling: false,
+  },
+  {
+    id: 'quiz-16-normal',
+    title: 'quiz submission, graded, DB_SYNCHRONOUS=normal',
+    connections: 16,
+    server: 'app-sync-normal',
+    requests: (fixture, origin) => submissions(fixture, origin),
+    expectStatus: 303,
+    expectLocation: /\/attempts\/\d+$/,
+    target: null,
+    versusCeiling: false,
+  },
 ];
+
+/**
+ * Each reader opens their lessons in turn: a view of another lesson than the reader's latest is
+ * always a write (the resume point), so every request writes.
+ */
+function newLessonEachTime(fixture: BenchFixture): () => BenchRequest | null {
+  const positions = new Map<string, number>();
+  return rotate(fixture.readers, (reader) => {
+    const position = positions.get(reader.userId) ?? 0;
+    positions.set(reader.userId, position + 1);
+    return withCookie(
+      reader.cookie,
+      reader.openLessons[position % reader.openLessons.length] ?? reader.lessonPath,
+    );
+  });
+}
 
 /** The fixture's open attempts in order: each is submitted once, whichever row sends it. */
 function submissions(fixture: BenchFixture, origin: string): () => BenchRequest | null {

@@ -19,7 +19,8 @@ import { answerFields } from '#src/lib/quiz/rules.ts';
 import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
 import { createDb, migrateDb } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
+import { toPublicAnswers } from '#src/lib/server/quiz/answers.ts';
 import { toQuizContent } from '#src/lib/server/quiz/source.ts';
 import { drawAttempt, seededRandom } from '#src/lib/server/quiz/draw.ts';
 import { toPublicQuestions } from '#src/lib/server/quiz/public-view.ts';
@@ -104,11 +105,17 @@ for (const [index, userId] of userIds.entries()) {
       startedAt: new Date(now),
     });
     const form = new URLSearchParams({ attemptId, quiz: `module:${quizId}`, scope: 'all' });
+    // The form names options by the attempt's opaque tokens, as the browser sees them.
+    const shown = toPublicAnswers(
+      content.quiz,
+      layout,
+      Object.fromEntries([...key].map(([id, question]) => [id, rightAnswer(question)])),
+    );
     for (const question of toPublicQuestions(content.quiz, layout)) {
       for (const answerable of question.type === 'scenario' ? question.questions : [question]) {
-        const keyed = key.get(answerable.id);
-        if (keyed)
-          for (const [name, value] of answerFields(answerable, rightAnswer(keyed))) form.append(name, value);
+        if (Object.hasOwn(shown, answerable.id))
+          for (const [name, value] of answerFields(answerable, shown[answerable.id]))
+            form.append(name, value);
       }
     }
     list.push(form.toString());

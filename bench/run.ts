@@ -44,7 +44,7 @@ const help = `npm run bench [-- options]
   --seconds=N       seconds per row (warm-up extra)
   --kills=N         SIGKILLs in the crash check    --fuzz-runs=N   requests in the HTTP fuzz
   --no-build        use the existing build even if sources changed    --rebuild   build even if current
-  --port=N          first of three loopback ports (default 4801)
+  --port=N          first of four loopback ports (default 4801)
   --write-docs      put the table into docs/performance.md (between the results markers)
   --strict          exit 1 when a target is missed (otherwise only wrong answers and reliability failures do)
   --keep            keep the database in test-results/bench-data
@@ -156,7 +156,12 @@ const reliabilitySize = {
   ...(options.kills ? { kills: options.kills } : {}),
   ...(options.fuzzRuns ? { fuzzRuns: options.fuzzRuns } : {}),
 };
-const ports = { app: options.port, second: options.port + 1, ceiling: options.port + 2 };
+const ports = {
+  app: options.port,
+  second: options.port + 1,
+  ceiling: options.port + 2,
+  syncNormal: options.port + 3,
+};
 log(
   `RTW Academy bench (${mode}): ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
     `commit ${machine.git.commit?.slice(0, 12) ?? 'unknown'}, load average ${machine.loadAverageAtStart.join(' ')}`,
@@ -259,9 +264,25 @@ try {
       `ceiling: ${ceiling.origin} answers ${lesson.body.byteLength.toLocaleString('en')} bytes like the lesson page`,
     );
 
+    // The durability rows: a second process on the same database with DB_SYNCHRONOUS=normal.
+    let syncNormal: RunningServer | null = null;
+    if (selected.some((phase) => phase.server === 'app-sync-normal')) {
+      syncNormal = await startAppServer({
+        entry: build.entry,
+        databaseUrl,
+        port: ports.syncNormal,
+        projectRoot,
+        env: { DB_SYNCHRONOUS: 'normal' },
+      });
+      servers.push(syncNormal);
+      log(`server: ${syncNormal.origin} (pid ${syncNormal.pid}) with DB_SYNCHRONOUS=normal`);
+    }
+
     let ceilingRow: RowResult | null = null;
     for (const [index, phase] of selected.entries()) {
-      const target = phase.server === 'ceiling' ? ceiling : app;
+      const target =
+        phase.server === 'ceiling' ? ceiling : phase.server === 'app-sync-normal' ? syncNormal : app;
+      if (!target) throw new Error(`No server for the row ${phase.id}.`);
       const seconds = options.seconds ?? (options.quick ? (phase.short ? 1.5 : 2) : phase.short ? 8 : 10);
       const warmupSeconds = options.quick ? 0.5 : phase.short ? 2 : 3;
       log(
@@ -286,6 +307,10 @@ try {
     }
     await ceiling.stop();
     servers.splice(servers.indexOf(ceiling), 1);
+    if (syncNormal) {
+      await syncNormal.stop();
+      servers.splice(servers.indexOf(syncNormal), 1);
+    }
     const busy = app.busyErrors();
     if (busy > 0) log(`FAIL: the server logged ${busy} SQLITE_BUSY errors during the rows`);
     results.rows = rows;

@@ -11,11 +11,11 @@ import { sendHttp } from '../tests/reliability/http-client.ts';
 export interface RunningServer {
   origin: string;
   pid: number | undefined;
-  /** The last 64 KB of stderr. */
+  /** The last 64 KB of its output (stdout and stderr). */
   stderr: () => string;
-  /** Lines of stderr that mention SQLITE_BUSY or a locked database, counted over the whole run. */
+  /** Lines of output that mention SQLITE_BUSY or a locked database, counted over the whole run. */
   busyErrors: () => number;
-  /** Lines of stderr Astro logged as errors. */
+  /** Lines logged as errors. */
   loggedErrors: () => number;
   stop: () => Promise<void>;
 }
@@ -24,12 +24,17 @@ function watch(child: ChildProcess, origin: string): RunningServer {
   let tail = '';
   let busy = 0;
   let errors = 0;
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
+  // The production server logs JSON lines (pino) on stdout; Astro's console format on stderr
+  // only before its logger is set up. Both are watched.
+  const read = (chunk: string) => {
     tail = (tail + chunk).slice(-65_536);
     busy += (chunk.match(/SQLITE_BUSY|database is locked/g) ?? []).length;
-    errors += (chunk.match(/\[ERROR\]/g) ?? []).length;
-  });
+    errors += (chunk.match(/\[ERROR\]|"level":"(?:error|fatal)"/g) ?? []).length;
+  };
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', read);
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', read);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return {
     origin,
@@ -71,6 +76,8 @@ export async function startAppServer(input: {
   projectRoot: string;
   /** Write a V8 CPU profile of the server into this folder when it stops. */
   profileDir?: string | undefined;
+  /** More environment for the server (DB_SYNCHRONOUS=normal for the durability rows). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${input.port}`;
   // A profile is written on a normal exit only, so a profiled server exits on SIGTERM.
@@ -93,8 +100,9 @@ export async function startAppServer(input: {
       SITE_URL: origin,
       SECURE_COOKIES: 'false',
       NODE_ENV: 'production',
+      ...input.env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const server = watch(child, origin);
   await waitUntilAnswering(server, child, 'The app server');

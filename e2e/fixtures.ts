@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Cookie, type Page } from '@playwright/test';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { DEMO_TOTP_SECRET } from '../scripts/seed/demo.ts';
 
 export { expect };
 
@@ -40,22 +43,87 @@ export function uniqueEmail(prefix = 'learner'): string {
 
 export async function register(
   page: Page,
-  input: { fullName: string; email: string; password?: string; employer?: string },
+  input: { fullName: string; email: string; password?: string; joinCode?: string },
 ): Promise<void> {
   await page.goto('/register');
   await page.getByLabel('Full name').fill(input.fullName);
   await page.getByLabel('Email address').fill(input.email);
   await page.getByLabel('Password', { exact: true }).fill(input.password ?? 'kopi-o-kosong-panas');
-  await page.getByLabel('Employer name (if not listed)').fill(input.employer ?? 'Syarikat Ujian E2E Sdn Bhd');
+  // Without a join code the account is an independent learner (no employer).
+  if (input.joinCode) await page.getByLabel('Join code (optional)').fill(input.joinCode);
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
-export async function signIn(page: Page, email: string, password: string = demo.password): Promise<void> {
+/** Demo accounts seeded with the published demo TOTP key (their role requires two-step verification). */
+const demoMfaEmails = new Set<string>([demo.admin.email]);
+
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A TOTP code for `secret` that the server has not accepted yet: the server takes each time step
+ * once and allows one step either side of its clock, so a second sign-in within 30 seconds uses
+ * the next step; a third waits for the clock to reach a fresh one.
+ */
+export async function nextTotpCode(page: Page, secret: string = DEMO_TOTP_SECRET): Promise<string> {
+  const periodMs = 30_000;
+  for (;;) {
+    const now = Date.now();
+    const current = Math.floor(now / periodMs);
+    const last = lastStepUsed.get(secret) ?? -Infinity;
+    const step = Math.max(current, last + 1);
+    if (step <= current + 1) {
+      lastStepUsed.set(secret, step);
+      return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(step), 6);
+    }
+    // The clock, not the page, is what we wait for here: the next 30-second step.
+    await page.waitForTimeout(periodMs - (now % periodMs) + 50);
+  }
+}
+
+/** Enters a code on the second sign-in step (the page after a right password). */
+export async function completeSecondFactor(page: Page, secret: string = DEMO_TOTP_SECRET): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Two-step verification' })).toBeVisible();
+  await page.getByLabel('Code from your authenticator app').fill(await nextTotpCode(page, secret));
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/**
+ * Signs in through the form. Accounts with two-step verification (the demo admin, or any account
+ * whose key is given as `totpSecret`) then enter a code from that key.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string = demo.password,
+  options: { totpSecret?: string } = {},
+): Promise<void> {
+  const secret =
+    options.totpSecret ?? (demoMfaEmails.has(email) && password === demo.password ? DEMO_TOTP_SECRET : null);
+  // A demo account with two-step verification reuses its last session while the server still
+  // accepts it: each code is taken once per 30-second step, so a fresh sign-in per test would
+  // wait on the clock. A signed-out or revoked session falls through to the form.
+  const saved = secret && !options.totpSecret ? savedSessions.get(email) : undefined;
+  if (saved && Date.now() - saved.at < SESSION_REUSE_MS) {
+    await page.context().addCookies(saved.cookies);
+    await page.goto('/sign-in');
+    if (!new URL(page.url()).pathname.startsWith('/sign-in')) return;
+    await page.context().clearCookies();
+  }
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  if (!secret) return;
+  await completeSecondFactor(page, secret);
+  if (options.totpSecret) return;
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  savedSessions.set(email, { at: Date.now(), cookies: await page.context().cookies() });
 }
+
+/** Signed-in cookies of the demo accounts with two-step verification, by email. */
+const savedSessions = new Map<string, { at: number; cookies: Cookie[] }>();
+/** Well inside the server's 10-minute re-authentication window, so saved sessions still count as fresh. */
+const SESSION_REUSE_MS = 5 * 60_000;
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^(Sign out|Log keluar)$/ }).click();

@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import type { Page, Response } from '@playwright/test';
+import type { Page, Request, Response } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { quizAttempt } from '#db/schema.ts';
+import { rightAnswerFields } from '../bench/content.ts';
 import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
+import { createDb } from '#src/lib/server/db.ts';
+import type { AttemptLayout } from '#src/lib/server/quiz/draw.ts';
 import type { AnswerableQuestion, Quiz } from '#src/lib/server/quiz/schema.ts';
 import { demo, expect, expectAccessible, register, signIn, test, uniqueEmail } from './fixtures.ts';
 
@@ -49,10 +54,28 @@ async function focusedMatches(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector);
 }
 
+/**
+ * The element id of the choice whose label reads `text`. Option ids are opaque per-attempt
+ * tokens, so the test finds an option the way a learner does: by what it says.
+ */
+async function choiceId(page: Page, questionId: string, text: string): Promise<string> {
+  const id = await page
+    .locator(`input[name="q:${questionId}"]`)
+    .evaluateAll(
+      (inputs, wanted) =>
+        inputs.find(
+          (input) => document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() === wanted,
+        )?.id ?? '',
+      text,
+    );
+  if (!id) throw new Error(`no option "${text}" in ${questionId}`);
+  return id;
+}
+
 /** Chooses a radio option with the keyboard: Tab into the group, arrows to the option, Space. */
-async function chooseRadio(page: Page, questionId: string, optionId: string): Promise<void> {
+async function chooseRadio(page: Page, questionId: string, elementId: string): Promise<void> {
   await tabTo(page, `input[type="radio"][name="q:${questionId}"]`);
-  const target = `#q-${questionId}-opt-${optionId}`;
+  const target = `#${elementId}`;
   for (let press = 0; press < 10 && !(await focusedMatches(page, target)); press++)
     await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
@@ -64,60 +87,74 @@ async function answerWithKeyboard(page: Page, question: AnswerableQuestion, righ
   switch (question.type) {
     case 'single': {
       const option = question.options.find((candidate) => candidate.correct === right);
-      if (option) await chooseRadio(page, question.id, option.id);
+      if (option) await chooseRadio(page, question.id, await choiceId(page, question.id, option.text));
       return;
     }
     case 'truefalse':
-      await chooseRadio(page, question.id, String(right ? question.answer : !question.answer));
+      await chooseRadio(
+        page,
+        question.id,
+        `q-${question.id}-opt-${String(right ? question.answer : !question.answer)}`,
+      );
       return;
     case 'multiple': {
-      const boxes = await page
-        .locator(`input[type="checkbox"][name="q:${question.id}"]`)
-        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
-      for (const id of boxes) {
-        const correct = question.options.find((option) => option.id === id)?.correct ?? false;
-        if (correct !== right) continue;
-        await tabTo(page, `#q-${question.id}-opt-${id}`);
+      for (const option of question.options) {
+        if (option.correct !== right) continue;
+        const id = await choiceId(page, question.id, option.text);
+        await tabTo(page, `#${id}`);
         await page.keyboard.press('Space');
-        await expect(page.locator(`#q-${question.id}-opt-${id}`)).toBeChecked();
+        await expect(page.locator(`#${id}`)).toBeChecked();
       }
       return;
     }
     case 'ordering': {
       if (!right) return;
+      /** The items as shown: their text and the opaque id in each select's name. */
+      const shownItems = () =>
+        page.locator(`select[name^="q:${question.id}:pos:"]`).evaluateAll((selects) =>
+          selects.map((select) => ({
+            token: select.getAttribute('name')?.split(':').pop() ?? '',
+            text: document.querySelector(`label[for="${select.id}"]`)?.textContent?.trim() ?? '',
+          })),
+        );
       // Move each item up into place with its Move up button (Enter), first position first.
-      const wanted = question.items.map((item) => item.id);
-      for (const [position, itemId] of wanted.entries()) {
-        const shown = await page
-          .locator(`select[name^="q:${question.id}:pos:"]`)
-          .evaluateAll((selects) =>
-            selects.map((select) => select.getAttribute('name')?.split(':').pop() ?? ''),
-          );
-        const moves = shown.indexOf(itemId) - position;
+      const wanted = question.items.map((item) => item.text);
+      for (const [position, text] of wanted.entries()) {
+        const shown = await shownItems();
+        const from = shown.findIndex((item) => item.text === text);
+        const moves = from - position;
         if (moves <= 0) continue;
-        const button = `button[data-move="up"][data-item="${itemId}"]`;
+        const button = `button[data-move="up"][data-item="${shown[from]?.token ?? ''}"]`;
         await tabTo(page, button);
         for (let press = 0; press < moves; press++) await page.keyboard.press('Enter');
       }
-      const order = await page
-        .locator(`select[name^="q:${question.id}:pos:"]`)
-        .evaluateAll((selects) =>
-          selects.map((select) => select.getAttribute('name')?.split(':').pop() ?? ''),
-        );
-      expect(order).toEqual(wanted);
+      expect((await shownItems()).map((item) => item.text)).toEqual(wanted);
       return;
     }
     case 'matching': {
       if (!right) return;
       for (const premise of question.premises) {
-        const select = `#q-${question.id}-match-${premise.id}`;
-        await tabTo(page, select);
-        const values = await page
-          .locator(`${select} option`)
-          .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
-        for (let press = 0; press < values.indexOf(premise.match); press++)
-          await page.keyboard.press('ArrowDown');
-        await expect(page.locator(select)).toHaveValue(premise.match);
+        const response = question.responses.find((candidate) => candidate.id === premise.match);
+        const select = await page
+          .locator(`select[name^="q:${question.id}:match:"]`)
+          .evaluateAll(
+            (selects, wanted) =>
+              selects.find(
+                (element) =>
+                  document.querySelector(`label[for="${element.id}"]`)?.textContent?.trim() === wanted,
+              )?.id ?? '',
+            premise.text,
+          );
+        await tabTo(page, `#${select}`);
+        const options = await page.locator(`#${select} option`).evaluateAll((nodes) =>
+          nodes.map((node) => ({
+            value: (node as HTMLOptionElement).value,
+            text: node.textContent?.trim() ?? '',
+          })),
+        );
+        const index = options.findIndex((option) => option.text === response?.text);
+        for (let press = 0; press < index; press++) await page.keyboard.press('ArrowDown');
+        await expect(page.locator(`#${select}`)).toHaveValue(options[index]?.value ?? '');
       }
       return;
     }
@@ -165,6 +202,8 @@ async function startQuizWithKeyboard(page: Page): Promise<void> {
 }
 
 test('keyboard only: a learner passes the module quiz and sees the feedback', async ({ page }) => {
+  // Every answer by keyboard alone, with axe checks: slow on a busy machine.
+  test.setTimeout(120_000);
   await readyLearner(page);
   await page.goto(quizPath);
   await expectAccessible(page);
@@ -272,23 +311,33 @@ test('without JavaScript the quiz is a paged form that saves, confirms and submi
   await context.close();
 });
 
-/** Form fields with the right answer to every question of a bank; the server ignores those not drawn. */
-function rightFields(bankQuiz: Quiz): [string, string][] {
-  const fields: [string, string][] = [];
-  for (const question of bankQuiz.questions) {
-    for (const q of question.type === 'scenario' ? question.questions : [question]) {
-      if (q.type === 'single')
-        fields.push([`q:${q.id}`, q.options.find((option) => option.correct)?.id ?? '']);
-      if (q.type === 'multiple')
-        for (const option of q.options.filter((o) => o.correct)) fields.push([`q:${q.id}`, option.id]);
-      if (q.type === 'truefalse') fields.push([`q:${q.id}`, String(q.answer)]);
-      if (q.type === 'ordering')
-        q.items.forEach((item, index) => fields.push([`q:${q.id}:pos:${item.id}`, String(index + 1)]));
-      if (q.type === 'matching')
-        for (const premise of q.premises) fields.push([`q:${q.id}:match:${premise.id}`, premise.match]);
-    }
+const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db';
+
+/**
+ * Form fields with the right answer to every question of an attempt. The browser names options
+ * by tokens drawn for the attempt, so the test (which may know the key) reads them from the
+ * attempt's stored layout, as the server does.
+ */
+async function rightFields(bankQuiz: Quiz, attemptId: string): Promise<[string, string][]> {
+  const db = await createDb(databaseUrl);
+  try {
+    const [row] = await db.orm
+      .select({ layout: quizAttempt.layout })
+      .from(quizAttempt)
+      .where(eq(quizAttempt.id, attemptId));
+    return rightAnswerFields(bankQuiz, (row?.layout ?? []) as AttemptLayout);
+  } finally {
+    db.close();
   }
-  return fields;
+}
+
+/** Form fields answering every choice question of a bank with the authored id `a`, as the old exploit did. */
+function authoredGuessFields(bankQuiz: Quiz): [string, string][] {
+  return bankQuiz.questions.flatMap((question) =>
+    (question.type === 'scenario' ? question.questions : [question]).flatMap((q): [string, string][] =>
+      q.type === 'single' || q.type === 'multiple' ? [[`q:${q.id}`, q.options[0]?.id ?? 'a']] : [],
+    ),
+  );
 }
 
 /** Completes a module's lessons and passes its quiz quickly (plain form posts, as without JavaScript). */
@@ -305,7 +354,7 @@ async function passModule(page: Page, baseURL: string, moduleId: string): Promis
   await page.getByRole('button', { name: 'Start the quiz' }).click();
   const attemptId = await page.locator('input[name="attemptId"]').first().inputValue();
   const form = new URLSearchParams({ attemptId, quiz: `module:${moduleId}`, scope: 'all' });
-  for (const [name, value] of rightFields(bankQuiz)) form.append(name, value);
+  for (const [name, value] of await rightFields(bankQuiz, attemptId)) form.append(name, value);
   const response = await page.request.post(`/courses/${courseId}/${moduleId}/quiz/submit`, {
     headers: { origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' },
     data: form.toString(),
@@ -424,12 +473,18 @@ test('the answer key never reaches the browser before the attempt is submitted',
         .catch(() => undefined),
     );
   };
+  const sent: string[] = [];
+  const recordSent = (request: Request): void => {
+    if (request.url().includes('/_actions/quiz.save')) sent.push(request.postData() ?? '');
+  };
   page.on('response', record);
+  page.on('request', recordSent);
 
   await startQuizWithKeyboard(page);
   await takeQuizWithKeyboard(page, true);
   await expect(page.getByText(/^All answers saved at /)).toBeVisible();
   page.off('response', record);
+  page.off('request', recordSent);
   await Promise.all(pending);
 
   const normalise = (text: string) =>
@@ -464,4 +519,97 @@ test('the answer key never reaches the browser before the attempt is submitted',
     }
   }
   expect(leaks).toEqual([]);
+
+  // No authored option id reaches the browser or comes back from it: only per-attempt tokens.
+  const authored = new Set<string>();
+  for (const question of bank.values()) {
+    if (question.type === 'single' || question.type === 'multiple')
+      for (const option of question.options) authored.add(option.id);
+    if (question.type === 'ordering') for (const item of question.items) authored.add(item.id);
+    if (question.type === 'matching')
+      for (const part of [...question.premises, ...question.responses]) authored.add(part.id);
+  }
+  const named: string[] = [];
+  for (const body of bodies) {
+    const haystack = normalise(body.text);
+    for (const id of authored) {
+      if (
+        haystack.includes(`value="${id}"`) ||
+        haystack.includes(`"id":[0,"${id}"]`) ||
+        haystack.includes(`"id":"${id}"`)
+      )
+        named.push(`${body.url}: ${id}`);
+    }
+  }
+  expect(named).toEqual([]);
+  expect(sent.length).toBeGreaterThan(0);
+  for (const text of sent) {
+    const values = JSON.stringify(JSON.parse(text) as unknown).match(/"[^"]*"/g) ?? [];
+    for (const value of values) expect(authored.has(value.slice(1, -1)), value).toBe(false);
+  }
+});
+
+test('a script that guesses authored ids scores nothing; the module review teaches, then reveals after 3 attempts', async ({
+  page,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error('baseURL is needed');
+  await readyLearner(page);
+  const submitGuess = async (number: number): Promise<void> => {
+    await page.goto(quizPath);
+    await page
+      .getByRole('button', { name: number === 1 ? 'Start the quiz' : `Start attempt ${number}` })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${quizPath}/take$`));
+    const attemptId = await page.locator('input[name="attemptId"]').first().inputValue();
+    const form = new URLSearchParams({ attemptId, quiz: `module:${module.id}`, scope: 'all' });
+    for (const [name, value] of authoredGuessFields(quiz)) form.append(name, value);
+    const response = await page.request.post(`${quizPath}/submit`, {
+      headers: { origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' },
+      data: form.toString(),
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(303);
+    await page.goto(`${quizPath}/attempts/${number}`);
+  };
+
+  await submitGuess(1);
+  // "a" for every choice question: under tokens that names no option at all.
+  await expect(page.getByText('Score: 0% ')).toBeVisible();
+  await expect(page.getByText(/This review shows which answers were wrong/)).toBeVisible();
+  await expect(page.getByText('Not answered').first()).toBeVisible();
+  await expect(page.getByText('Right answer', { exact: true })).toHaveCount(0);
+  await expect(page.getByText('Right order', { exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await submitGuess(2);
+  await expect(page.getByText('Right answer', { exact: true })).toHaveCount(0);
+  await submitGuess(3);
+  // The third attempt opens the full review, with the right answers.
+  await expect(page.getByText(/This review shows which answers were wrong/)).toHaveCount(0);
+  await expect(page.getByText('Right answer', { exact: true }).first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('switching to Bahasa Malaysia mid-attempt shows the same drawn questions and choices', async ({
+  page,
+}) => {
+  await readyLearner(page);
+  await startQuizWithKeyboard(page);
+  const snapshot = () =>
+    page.locator('.one-question').evaluate((node) => ({
+      ids: [...node.querySelectorAll('input, select')].map((control) => control.id),
+      prompt: node.querySelector('.prompt')?.textContent?.trim() ?? '',
+    }));
+  const before = await snapshot();
+  expect(before.ids.length).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Tukar ke Bahasa Malaysia' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ms');
+  await expect(page.getByRole('heading', { name: /^Soalan 1 daripada \d+$/ })).toBeVisible();
+  const after = await snapshot();
+  expect(after.ids).toEqual(before.ids);
+  expect(after.prompt).not.toBe(before.prompt);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('heading', { name: /^Question 1 of \d+$/ })).toBeVisible();
 });

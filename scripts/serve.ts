@@ -1,19 +1,91 @@
 /**
  * `npm run serve`: the production server from `npm run build`. Applies pending migrations
- * first, never seeds demo data.
+ * first, never seeds demo data. On SIGTERM (or SIGINT) it stops gracefully: readiness turns 503,
+ * it stops accepting connections, finishes the requests it has (up to SHUTDOWN_REQUESTS_MS,
+ * default 10 s), stops the scheduled jobs and the outbox worker, drains the write queue and
+ * closes the database. `-- --dist <dir>` serves another build folder (tests use dist-ops).
  */
 import { existsSync } from 'node:fs';
-import { createDb, migrateDb } from '#src/lib/server/db.ts';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDb, migrateDb, parseSynchronousMode } from '#src/lib/server/db.ts';
+import { makeGraceful } from '#src/lib/server/ops/graceful-server.ts';
+import { createLogger } from '#src/lib/server/ops/log.ts';
+import { beginShutdown, runShutdownHooks } from '#src/lib/server/ops/shutdown.ts';
 import { databaseUrl } from './db-url.ts';
 
-const entry = new URL('../dist/server/entry.mjs', import.meta.url);
+const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
+const root = resolve(import.meta.dirname, '..');
+const entry = pathToFileURL(resolve(root, values.dist, 'server/entry.mjs'));
 if (!existsSync(entry)) {
   console.error('There is no build yet. Run `npm run build` first, then `npm run serve`.');
   process.exit(1);
 }
-const db = await createDb(databaseUrl(), { authToken: process.env.DATABASE_AUTH_TOKEN });
+if (!process.env.SITE_URL?.trim()) {
+  console.error(
+    'SITE_URL is not set. Set it to the public address of the site (e.g. SITE_URL=https://rtw.example.my): ' +
+      'certificate QR codes and the links in emails use it.',
+  );
+  process.exit(1);
+}
+const log = createLogger({ level: process.env.LOG_LEVEL, pretty: false }).child({ component: 'serve' });
+process.on('uncaughtException', (error) => {
+  log.fatal({ err: error }, 'uncaught exception: stopping');
+  process.exit(1);
+});
+process.on('unhandledRejection', (reason) => {
+  log.error({ err: reason }, 'unhandled promise rejection');
+});
+
+const db = await createDb(databaseUrl(), {
+  authToken: process.env.DATABASE_AUTH_TOKEN,
+  synchronous: parseSynchronousMode(process.env.DB_SYNCHRONOUS),
+});
 await migrateDb(db);
 db.close();
+
 process.env.HOST ??= '0.0.0.0';
 process.env.PORT ??= '4321';
-await import(entry.href);
+// This script starts the server itself, to own its shutdown, and logs its own start line.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+process.env.ASTRO_NODE_LOGGING = 'disabled';
+const app = (await import(entry.href)) as { startServer: () => { server: { server: Server } } };
+const server = app.startServer().server.server;
+const graceful = makeGraceful(server);
+const requestLimitMs = Number(process.env.SHUTDOWN_REQUESTS_MS ?? 10_000);
+
+server.once('listening', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : Number(process.env.PORT);
+  log.info({ host: process.env.HOST, port }, 'listening');
+  // Opens the database in the app and starts its background work (heartbeat, scheduled jobs)
+  // now rather than at the first visitor's request.
+  fetch(`http://127.0.0.1:${port}/readyz`)
+    .then((response) => {
+      if (!response.ok) log.warn({ status: response.status }, 'not ready yet after start');
+    })
+    .catch((error: unknown) => log.warn({ err: error }, 'could not reach /readyz after start'));
+});
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    log.warn({ signal }, 'second stop signal: exiting at once');
+    process.exit(1);
+  }
+  stopping = true;
+  log.info({ signal, inFlight: graceful.inFlight() }, 'stopping: no new connections, finishing requests');
+  beginShutdown();
+  const drained = await graceful.drain(requestLimitMs);
+  if (drained.abandoned > 0) log.warn(drained, 'requests still running at the limit were cut off');
+  else log.info(drained, 'every request answered');
+  const failures = await runShutdownHooks(10_000);
+  for (const failure of failures)
+    log.error({ err: failure.error, hook: failure.name }, 'shutdown step failed');
+  log.info('stopped');
+  process.exit(failures.length > 0 || drained.abandoned > 0 ? 1 : 0);
+}
+process.on('SIGTERM', (signal) => void stop(signal));
+process.on('SIGINT', (signal) => void stop(signal));

@@ -23,14 +23,14 @@ import { SYSTEM_ACTOR } from '#src/lib/report/query.ts';
 import { listAuditEvents } from '#src/lib/server/audit/read.ts';
 import { streamCsv } from '#src/lib/server/report/csv-stream.ts';
 import { createDb } from '#src/lib/server/db.ts';
-import {
-  listEmployerStats,
-  mergeEmployers,
-  renameEmployer,
-  setEmployerSocsoCode,
-} from '#src/lib/server/admin/employers.ts';
+import { listEmployerStats } from '#src/lib/server/employer/statistics.ts';
+import { mergeEmployers, renameEmployer, setEmployerSocsoCode } from '#src/lib/server/employer/edit.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation, listOrganisations } from '#src/lib/server/organisation.ts';
+import {
+  createEmployer,
+  findOrCreateOrganisation,
+  listOrganisations,
+} from '#src/lib/server/employer/directory.ts';
 import {
   checkPasswordResetToken,
   completePasswordReset,
@@ -48,7 +48,7 @@ import {
 } from '#src/lib/server/report/progress.ts';
 import { createSession, validateSessionToken } from '#src/lib/server/account/session.ts';
 import { hashSecret } from '#src/lib/server/account/session-token.ts';
-import { authenticate, registerUser } from '#src/lib/server/account/user.ts';
+import { authenticate } from '#src/lib/server/account/user.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -434,19 +434,9 @@ describe('employers', () => {
       'Lintas Pulau Logistic Sdn. Bhd.',
     );
 
-    // Registering with the old spelling now joins the surviving employer.
-    const registered = await registerUser(
-      test.db,
-      {
-        fullName: 'Lim Mei Ling',
-        email: 'mei@example.my',
-        password: PASSWORD,
-        organisationId: '',
-        newOrganisationName: 'lintas pulau logistic sdn. bhd.',
-      },
-      { now: t0, address: '10.0.0.5' },
-    );
-    expect(registered.ok && registered.user.organisationId).toBe(target.id);
+    // Adding the old spelling again points the admin at the surviving employer.
+    const again = await createEmployer(test.db, admin, { name: 'lintas pulau logistic sdn bhd' }, t0);
+    expect(again).toMatchObject({ ok: false, reason: 'taken', other: { id: target.id } });
 
     const trail = await listAuditEvents(
       test.db,

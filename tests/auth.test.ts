@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { session, user } from '#db/schema.ts';
 import { hasRole } from '#src/lib/roles.ts';
-import { listOrganisations } from '#src/lib/server/organisation.ts';
 import {
   createSession,
   invalidateUserSessions,
@@ -25,8 +24,6 @@ const base = {
   fullName: 'Siti Nur Aisyah binti Abdullah',
   email: 'Aisyah@Example.my',
   password: 'teh-tarik-kurang-manis',
-  organisationId: '',
-  newOrganisationName: 'Syarikat Maju Jaya Sdn Bhd',
 };
 const context = (address = '10.0.0.1', now = t0) => ({ now, address });
 
@@ -37,21 +34,9 @@ async function registered() {
 }
 
 describe('registration', () => {
-  it('creates a learner under a new employer, with the email normalised', async () => {
+  it('creates a learner, with the email normalised', async () => {
     const created = await registered();
     expect(created).toMatchObject({ email: 'aisyah@example.my', role: 'learner', status: 'active' });
-    const orgs = await listOrganisations(test.db);
-    expect(orgs).toEqual([{ id: created.organisationId, name: 'Syarikat Maju Jaya Sdn Bhd' }]);
-  });
-
-  it('joins an existing employer when the new name is another spelling of it', async () => {
-    const first = await registered();
-    const second = await registerUser(
-      test.db,
-      { ...base, email: 'tan@example.my', newOrganisationName: '  syarikat maju  jaya SDN BHD ' },
-      context('10.0.0.2'),
-    );
-    expect(second.ok && second.user.organisationId).toBe(first.organisationId);
   });
 
   it('refuses a duplicate email, whatever its case', async () => {
@@ -63,25 +48,14 @@ describe('registration', () => {
   it('reports every problem at once', async () => {
     const result = await registerUser(
       test.db,
-      {
-        fullName: '',
-        email: 'not-an-email',
-        password: 'password',
-        organisationId: '',
-        newOrganisationName: '',
-      },
+      { fullName: '', email: 'not-an-email', password: 'password' },
       context(),
     );
     expect(result).toEqual({
       ok: false,
       reason: 'invalid',
-      errors: { fullName: 'required', email: 'invalid', password: 'common', organisation: 'choose' },
+      errors: { fullName: 'required', email: 'invalid', password: 'common' },
     });
-  });
-
-  it('refuses an employer id that does not exist', async () => {
-    const result = await registerUser(test.db, { ...base, organisationId: 'nope' }, context());
-    expect(result).toMatchObject({ ok: false, errors: { organisation: 'unknown' } });
   });
 
   it('stores hostile text as text', async () => {
@@ -126,7 +100,7 @@ describe('sign in', () => {
     });
   });
 
-  it('blocks an account after 5 wrong passwords, even with the right one, until the block ends', async () => {
+  it('holds an account after 5 wrong passwords from unknown clients, even with the right one, until the wait ends', async () => {
     await registered();
     for (let i = 0; i < 5; i++) {
       await authenticate(test.db, { email: base.email, password: 'wrong' }, context(`10.1.0.${i}`, t0 + i));
@@ -175,7 +149,7 @@ describe('sign in', () => {
 });
 
 describe('sessions', () => {
-  it('validate, store only the hash, and end on sign-out everywhere', async () => {
+  it('validate, store only the hash, and end when all of the user’s sessions end', async () => {
     const created = await registered();
     const { token } = await createSession(test.db, created.id, t0);
     const [row] = await test.db.orm.select().from(session);
@@ -261,6 +235,7 @@ describe('profile', () => {
       }),
     ).toEqual({
       ok: false,
+      reason: 'invalid',
       errors: { currentPassword: 'wrong' },
     });
     expect(

@@ -613,6 +613,8 @@ describe('verification', () => {
         holderName: 'Siti Nur Aisyah binti Abdullah',
         courseId: 'coordinator',
         courseTitle: 'RTW Coordinator',
+        certificateTitle: 'Certificate of Completion',
+        language: 'en',
         cpdHours: 20,
         issuedAt: now,
         expiresAt: record.expiresAt,

@@ -197,9 +197,10 @@ describe('all content', () => {
     expect(found).toEqual([]);
   });
 
+  const lessonsInEveryLanguage = [...tree.lessons, ...tree.translations.ms.lessons];
   const pages: Array<Pick<Entry<unknown>, 'file'> & { body: string }> = [
-    ...tree.lessons,
-    ...tree.handbook.map((chapter) => ({
+    ...lessonsInEveryLanguage,
+    ...[...tree.handbook, ...tree.translations.ms.handbook].map((chapter) => ({
       file: chapter.file,
       body: readFileSync(join(root, chapter.file), 'utf8'),
     })),
@@ -208,7 +209,7 @@ describe('all content', () => {
 
   it('gives every <Figure> alt text and a picture that exists', () => {
     const problems: string[] = [];
-    for (const lesson of tree.lessons) {
+    for (const lesson of lessonsInEveryLanguage) {
       for (const use of scanComponents(lesson.body, lesson.bodyLine).filter((use) => use.name === 'Figure')) {
         const { alt, src } = use.attributes;
         const where = `${lesson.file}:${use.line}`;

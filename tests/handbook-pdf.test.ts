@@ -3,16 +3,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '#src/i18n/index.ts';
 import {
   computeHandbookFingerprint,
   fingerprintFromKeywords,
-  HANDBOOK_PDF,
+  HANDBOOK_LOCALES,
+  handbookPdf,
   readHandbookChapters,
   type ChapterSource,
 } from '../scripts/handbook/source.ts';
+import { HANDBOOK_WORDING } from '../scripts/handbook/template.ts';
 
 const root = process.cwd();
-const pdfPath = join(root, HANDBOOK_PDF);
 const rebuild = 'Rebuild it with `npm run handbook:pdf` and commit the PDF with the change.';
 
 const canReadText = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined;
@@ -22,13 +24,17 @@ if (!canReadText)
 /** Straight and curly apostrophes, line breaks and spaces all compare equal. */
 const normalise = (text: string): string => text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 
-function chapters(): ChapterSource[] {
-  const read = readHandbookChapters(root);
+function chaptersOf(locale: Locale): ChapterSource[] {
+  const read = readHandbookChapters(root, locale);
   if (!read.ok) throw new Error(`The handbook chapters are invalid:\n${read.problems.join('\n')}`);
   return read.chapters;
 }
 
-describe('the handbook PDF in public/downloads', () => {
+describe.each(HANDBOOK_LOCALES)('the handbook PDF in public/downloads (%s edition)', (locale) => {
+  const HANDBOOK_PDF = handbookPdf(locale);
+  const pdfPath = join(root, HANDBOOK_PDF);
+  const wording = HANDBOOK_WORDING[locale];
+  const chapters = () => chaptersOf(locale);
   let pdf: PDFDocument;
   let pages: string[] = [];
 
@@ -48,14 +54,14 @@ describe('the handbook PDF in public/downloads', () => {
     expect(
       embedded,
       `${HANDBOOK_PDF} is stale: src/content/handbook/ or scripts/handbook/ changed since it was built. ${rebuild}`,
-    ).toBe(computeHandbookFingerprint(root));
+    ).toBe(computeHandbookFingerprint(root, locale));
   });
 
   it('names its title, author, subject and language', () => {
-    expect(pdf.getTitle()).toBe('RTW Coordinator Handbook');
+    expect(pdf.getTitle()).toBe(wording.title);
     expect(pdf.getAuthor()).toBe('RTW Academy');
-    expect(pdf.getSubject()?.length ?? 0).toBeGreaterThan(20);
-    expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toMatch(/^\(en/);
+    expect(pdf.getSubject()).toBe(wording.subject);
+    expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toBe(`(${wording.language})`);
   });
 
   it('is tagged and has a bookmark for each chapter', () => {
@@ -68,8 +74,8 @@ describe('the handbook PDF in public/downloads', () => {
     for (; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict))
       bookmarks.push(item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '');
     expect(bookmarks.map(normalise)).toEqual([
-      'RTW Coordinator Handbook',
-      'Contents',
+      wording.title,
+      wording.contents,
       ...chapters().map((chapter) => normalise(chapter.title)),
     ]);
   });
@@ -96,10 +102,10 @@ describe('the handbook PDF in public/downloads', () => {
   it.runIf(canReadText)(
     'opens with a cover, then a contents page that gives each chapter its first page',
     () => {
-      expect(pages[0]).toContain('RTW Coordinator Handbook');
-      expect(pages[0]).toMatch(/Edition of \d{1,2} \w+ \d{4}/);
+      expect(pages[0]).toContain(wording.title);
+      expect(pages[0]).toMatch(new RegExp(wording.edition('\\d{1,2} \\p{L}+ \\d{4}'), 'u'));
       const contents = pages[1] ?? '';
-      expect(contents.startsWith('Contents')).toBe(true);
+      expect(contents.startsWith(wording.contents)).toBe(true);
       chapters().forEach((chapter, index) => {
         const title = normalise(chapter.title);
         expect(contents, `the contents list "${title}"`).toContain(title);
@@ -110,7 +116,8 @@ describe('the handbook PDF in public/downloads', () => {
             .trim()
             .split(' ')[0],
         );
-        const opens = pages.findIndex((page) => page.toUpperCase().startsWith(`CHAPTER ${index + 1} `)) + 1;
+        const label = `${wording.chapter(index + 1).toUpperCase()} `;
+        const opens = pages.findIndex((page) => page.toUpperCase().startsWith(label)) + 1;
         expect(opens, `chapter ${index + 1} starts on a page of its own`).toBeGreaterThan(2);
         expect(listed, `the contents page number of "${title}"`).toBe(opens);
       });
@@ -119,7 +126,9 @@ describe('the handbook PDF in public/downloads', () => {
 
   it.runIf(canReadText)('numbers the pages after the cover', () => {
     const total = pages.length;
-    expect(pages[0]).not.toContain('Page 1 of');
-    pages.slice(1).forEach((page, index) => expect(page).toContain(`Page ${index + 2} of ${total}`));
+    const pageOf = (page: number) =>
+      locale === 'en' ? `Page ${page} of ${total}` : `Halaman ${page} daripada ${total}`;
+    expect(pages[0]).not.toContain(pageOf(1));
+    pages.slice(1).forEach((page, index) => expect(page).toContain(pageOf(index + 2)));
   });
 });

@@ -12,7 +12,7 @@ import {
   withdrawSelf,
 } from '#src/lib/server/learning/enrolment.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import {
   completeLesson,
   courseProgressFor,

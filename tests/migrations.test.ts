@@ -61,7 +61,7 @@ describe('migrations', () => {
       const mode = await test.db.client.execute('PRAGMA journal_mode');
       expect(mode.rows[0]?.journal_mode).toBe('wal');
       const sync = await test.db.client.execute('PRAGMA synchronous');
-      expect(Number(sync.rows[0]?.synchronous)).toBe(1); // NORMAL
+      expect(Number(sync.rows[0]?.synchronous)).toBe(2); // FULL, the default (DB_SYNCHRONOUS)
       const fk = await test.db.client.execute('PRAGMA foreign_keys');
       expect(Number(fk.rows[0]?.foreign_keys)).toBe(1);
     } finally {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolment, lessonProgress, moduleCompletion, quizAttempt, user } from '#db/schema.ts';
 import { fixtureCatalogue, type FixtureOptions } from '#src/lib/learning/fixture.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import { courseProgressFor, loadLearnerState } from '#src/lib/server/learning/progress.ts';
 import { courseShape, percentsFor } from '#src/lib/server/learning/progress-sql.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';

@@ -6,7 +6,7 @@ import { buildCatalogue, type Catalogue } from '#src/lib/learning/structure.ts';
 import { SUBMIT_GRACE_MS } from '#src/lib/quiz/rules.ts';
 import { setTimeMultiplier } from '#src/lib/server/quiz/accommodation.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import { listPassedQuizIds } from '#src/lib/server/learning/progress.ts';
 import { saveAnswers, startAttempt, submitAttempt, type StartResult } from '#src/lib/server/quiz/attempt.ts';
 import {
@@ -16,7 +16,10 @@ import {
 } from '#src/lib/server/quiz/attempt-views.ts';
 import { fixtureData } from '#src/lib/server/quiz/quiz-fixture.ts';
 import { quizSchema, type QuizInput } from '#src/lib/server/quiz/schema.ts';
-import { seededRandom } from '#src/lib/server/quiz/draw.ts';
+import { toPublicAnswers, type Answers } from '#src/lib/server/quiz/answers.ts';
+import { layoutVersion, seededRandom, type AttemptLayout } from '#src/lib/server/quiz/draw.ts';
+import { gradeAttempt } from '#src/lib/server/quiz/grading.ts';
+import { decideReviewLevel, toPublicQuestions, toReview } from '#src/lib/server/quiz/public-view.ts';
 import { toQuizContent, type QuizContent } from '#src/lib/server/quiz/source.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
 
@@ -113,6 +116,25 @@ async function started(
 async function row(attemptId: string) {
   const [found] = await test.db.orm.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId));
   if (!found) throw new Error('attempt missing');
+  return found;
+}
+
+/** Answers (authored ids) in the opaque ids this attempt shows the browser: what the island sends. */
+async function asShown(
+  content: QuizContent,
+  attemptId: string,
+  answers: Record<string, unknown>,
+): Promise<Answers> {
+  const stored = await row(attemptId);
+  return toPublicAnswers(content.quiz, stored.layout as AttemptLayout, answers as Answers);
+}
+
+/** The opaque id this attempt shows for an authored option id of a question. */
+async function token(attemptId: string, questionId: string, optionId: string): Promise<string> {
+  const layout = (await row(attemptId)).layout as AttemptLayout;
+  const entries = layout.flatMap((entry) => entry.subQuestions ?? [entry]);
+  const found = entries.find((entry) => entry.questionId === questionId)?.tokens?.options?.[optionId];
+  if (!found) throw new Error(`no token for ${questionId}/${optionId}`);
   return found;
 }
 
@@ -281,7 +303,11 @@ describe('attempt limits and cool-downs', () => {
     const pass = await submitAttempt(
       test.db,
       content,
-      { userId: people.learner, attemptId: first.attemptId, posted: { from: 'json', answers: right } },
+      {
+        userId: people.learner,
+        attemptId: first.attemptId,
+        posted: { from: 'json', answers: await asShown(content, first.attemptId, right) },
+      },
       t0 + minute,
     );
     expect(pass).toMatchObject({ ok: true, percent: 100, passed: true, firstPass: true });
@@ -297,7 +323,11 @@ describe('attempt limits and cool-downs', () => {
     const again = await submitAttempt(
       test.db,
       content,
-      { userId: people.learner, attemptId: third.attemptId, posted: { from: 'json', answers: right } },
+      {
+        userId: people.learner,
+        attemptId: third.attemptId,
+        posted: { from: 'json', answers: await asShown(content, third.attemptId, right) },
+      },
       t0 + 5 * minute,
     );
     // Passing again completes nothing new.
@@ -325,7 +355,10 @@ describe('time limits', () => {
       {
         userId: people.learner,
         attemptId: attempt.attemptId,
-        posted: { from: 'json', answers: { 'q-single': right['q-single'] } },
+        posted: {
+          from: 'json',
+          answers: await asShown(content, attempt.attemptId, { 'q-single': right['q-single'] }),
+        },
       },
       deadline + SUBMIT_GRACE_MS,
     );
@@ -334,7 +367,11 @@ describe('time limits', () => {
     const late = await saveAnswers(
       test.db,
       content,
-      { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'json', answers: right } },
+      {
+        userId: people.learner,
+        attemptId: attempt.attemptId,
+        posted: { from: 'json', answers: await asShown(content, attempt.attemptId, right) },
+      },
       deadline + SUBMIT_GRACE_MS + 1,
     );
     expect(late).toEqual({ ok: false, reason: 'time-up', attemptNumber: 1 });
@@ -355,7 +392,7 @@ describe('time limits', () => {
       {
         userId: people.learner,
         attemptId: attempt.attemptId,
-        posted: { from: 'json', answers: rightAnswers(content) },
+        posted: { from: 'json', answers: await asShown(content, attempt.attemptId, rightAnswers(content)) },
       },
       t0 + 10 * minute + SUBMIT_GRACE_MS + 1,
     );
@@ -371,7 +408,7 @@ describe('time limits', () => {
       {
         userId: people.learner,
         attemptId: attempt.attemptId,
-        posted: { from: 'json', answers: rightAnswers(content) },
+        posted: { from: 'json', answers: await asShown(content, attempt.attemptId, rightAnswers(content)) },
       },
       t0 + 5 * minute,
     );
@@ -459,13 +496,20 @@ describe('saving and submitting', () => {
         { userId: people.learner, attemptId: attempt.attemptId, posted: { from: 'form', fields, page } },
         now,
       );
+    const [singleA, singleB, multiA, multiB, caseA] = await Promise.all([
+      token(attempt.attemptId, 'q-single', 'a'),
+      token(attempt.attemptId, 'q-single', 'b'),
+      token(attempt.attemptId, 'q-multi', 'a'),
+      token(attempt.attemptId, 'q-multi', 'b'),
+      token(attempt.attemptId, 'q-case-a', 'a'),
+    ]);
     // Page 1 holds the first five questions, page 2 the scenario.
     await Promise.all([
       save(
         [
-          ['q:q-single', 'a'],
-          ['q:q-multi', 'a'],
-          ['q:q-multi', 'b'],
+          ['q:q-single', singleA],
+          ['q:q-multi', multiA],
+          ['q:q-multi', multiB],
           ['q:q-tf', 'false'],
         ],
         0,
@@ -473,7 +517,7 @@ describe('saving and submitting', () => {
       ),
       save(
         [
-          ['q:q-case-a', 'a'],
+          ['q:q-case-a', caseA],
           ['q:q-case-b', 'true'],
         ],
         1,
@@ -487,7 +531,7 @@ describe('saving and submitting', () => {
       'q-case-a': 'a',
       'q-case-b': 'true',
     });
-    await save([['q:q-single', 'b']], 0, t0 + 2 * minute);
+    await save([['q:q-single', singleB]], 0, t0 + 2 * minute);
     expect((await row(attempt.attemptId)).answers).toEqual({
       'q-single': 'b',
       'q-case-a': 'a',
@@ -498,7 +542,7 @@ describe('saving and submitting', () => {
   it('grades exactly once when ten submits race', async () => {
     const content = quizWith({});
     const attempt = await started(content);
-    const right = rightAnswers(content);
+    const right = await asShown(content, attempt.attemptId, rightAnswers(content));
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
         submitAttempt(
@@ -570,7 +614,7 @@ describe('content changes during an attempt', () => {
       {
         userId: people.learner,
         attemptId: attempt.attemptId,
-        posted: { from: 'json', answers: rightAnswers(before) },
+        posted: { from: 'json', answers: await asShown(before, attempt.attemptId, rightAnswers(before)) },
       },
       t0 + minute,
     );
@@ -600,5 +644,203 @@ describe('content changes during an attempt', () => {
     expect(stored.maxScore).toBe(8);
     const view = await getSubmittedAttempt(test.db, people.learner, after, 1);
     expect(view).toMatchObject({ contentChanged: true, missingQuestions: 1 });
+  });
+});
+
+describe('opaque option ids', () => {
+  it('draws fresh tokens per attempt and keeps authored ids out of everything the browser gets', async () => {
+    const content = quizWith({});
+    const first = await started(content);
+    const active = await getActiveAttempt(test.db, people.learner, content, t0 + minute);
+    if (active.kind !== 'active') throw new Error('no active attempt');
+    const shown = JSON.stringify(toPublicQuestions(content.quiz, active.attempt.layout));
+    expect(shown).not.toMatch(/"id":"(a|b|c|d|contact|assess|plan|monitor|yellow|blue|fear|policy)"/);
+    const firstToken = await token(first.attemptId, 'q-single', 'a');
+    await submitAttempt(
+      test.db,
+      content,
+      { userId: people.learner, attemptId: first.attemptId },
+      t0 + minute,
+    );
+    const second = await startAttempt(
+      test.db,
+      catalogue,
+      { id: people.learner, role: 'learner' },
+      target,
+      content,
+      t0 + 2 * minute,
+    );
+    if (!second.ok) throw new Error('start refused');
+    expect(await token(second.attemptId, 'q-single', 'a')).not.toBe(firstToken);
+  });
+
+  it('draws a retake from the questions the previous attempt did not show, where the bank allows', async () => {
+    const content = quizWith({ drawCount: 3 });
+    const first = await started(content);
+    const firstIds = ((await row(first.attemptId)).layout as AttemptLayout).map((entry) => entry.questionId);
+    await submitAttempt(
+      test.db,
+      content,
+      { userId: people.learner, attemptId: first.attemptId },
+      t0 + minute,
+    );
+    const second = await started(content, people.learner, t0 + 2 * minute);
+    const secondIds = ((await row(second.attemptId)).layout as AttemptLayout).map(
+      (entry) => entry.questionId,
+    );
+    expect(secondIds).toHaveLength(3);
+    expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
+  });
+});
+
+describe('attempts stored before opaque ids (layout version 1)', () => {
+  /** A row as the app wrote it before tokens: authored ids in the layout and in the answers. */
+  async function insertOldAttempt(
+    content: QuizContent,
+    status: 'submitted' | 'in-progress',
+    answers: Record<string, unknown>,
+  ): Promise<string> {
+    const layout: AttemptLayout = [
+      { questionId: 'q-single', optionOrder: ['a', 'b', 'c'] },
+      { questionId: 'q-multi', optionOrder: ['a', 'b', 'c', 'd'] },
+      { questionId: 'q-tf' },
+      { questionId: 'q-order', itemOrder: ['plan', 'contact', 'assess', 'monitor'] },
+      {
+        questionId: 'q-match',
+        premiseOrder: ['yellow', 'blue'],
+        responseOrder: ['fear', 'supervisor', 'policy'],
+      },
+      {
+        questionId: 'q-case',
+        subQuestions: [{ questionId: 'q-case-a', optionOrder: ['a', 'b'] }, { questionId: 'q-case-b' }],
+      },
+    ];
+    expect(layoutVersion(layout)).toBe(1);
+    const id = newId();
+    const grade = gradeAttempt(content.quiz, layout, answers as Answers);
+    await test.db.write((orm) =>
+      orm.insert(quizAttempt).values({
+        id,
+        userId: people.learner,
+        quizId: content.id,
+        attemptNumber: 1,
+        contentVersion: content.version,
+        layout,
+        answers,
+        status,
+        startedAt: new Date(t0),
+        ...(status === 'submitted'
+          ? {
+              submittedAt: new Date(t0 + minute),
+              score: grade.score,
+              maxScore: grade.maxScore,
+              percent: grade.percent,
+              passed: grade.passed,
+              results: {
+                questions: grade.questions,
+                endedBy: 'learner',
+                contentChanged: false,
+                missingQuestionIds: [],
+              },
+            }
+          : {}),
+      }),
+    );
+    return id;
+  }
+
+  it('still shows its result and its review, in both review levels', async () => {
+    const content = quizWith({ revealAnswersAfterAttempts: 3 });
+    await insertOldAttempt(content, 'submitted', {
+      'q-single': 'b',
+      'q-multi': ['a', 'b'],
+      'q-tf': 'false',
+      'q-order': ['contact', 'assess', 'plan', 'monitor'],
+    });
+    const result = await getSubmittedAttempt(test.db, people.learner, content, 1);
+    if (!result) throw new Error('old attempt not found');
+    expect(result.grade).toMatchObject({ score: 3, maxScore: 9, passed: false });
+    const overview = await getQuizOverview(test.db, people.learner, content, t0 + 2 * minute);
+    const standing = {
+      attemptPassed: false,
+      passedAny: overview.standing.passed,
+      used: overview.standing.used,
+      left: overview.standing.left,
+    };
+    expect(decideReviewLevel(content.quiz.settings, standing)).toBe('teach');
+    const teach = toReview(content.quiz, result.record.layout, result.record.answers, result.grade, {
+      level: 'teach',
+    });
+    const single = teach.find((question) => question.questionId === 'q-single');
+    expect(single?.type === 'single' && single.options.map((option) => [option.text, option.chosen])).toEqual(
+      [
+        ['Call the worker early', false],
+        ['Wait for the certificate to end', true],
+        ['Send a policy letter', false],
+      ],
+    );
+    expect(JSON.stringify(teach)).not.toContain('"correct":true,"feedback"');
+    const full = toReview(content.quiz, result.record.layout, result.record.answers, result.grade, {
+      level: 'full',
+    });
+    expect(full.find((question) => question.questionId === 'q-order')).toMatchObject({
+      correct: true,
+      points: 1,
+    });
+    expect(full.find((question) => question.questionId === 'q-tf')).toMatchObject({
+      answer: 'false',
+      correctAnswer: 'false',
+    });
+  });
+
+  it('an attempt left in progress keeps its answers, gets tokens when next opened, then grades', async () => {
+    const content = quizWith({});
+    const id = await insertOldAttempt(content, 'in-progress', { 'q-single': 'a' });
+    // Before the upgrade it still reads the authored ids its old page shows.
+    const save = await saveAnswers(
+      test.db,
+      content,
+      {
+        userId: people.learner,
+        attemptId: id,
+        posted: {
+          from: 'form',
+          fields: [
+            ['q:q-single', 'a'],
+            ['q:q-tf', 'false'],
+          ],
+          page: 0,
+        },
+      },
+      t0 + minute,
+    );
+    expect(save.ok).toBe(true);
+    const active = await getActiveAttempt(
+      test.db,
+      people.learner,
+      content,
+      t0 + 2 * minute,
+      seededRandom('upgrade'),
+    );
+    if (active.kind !== 'active') throw new Error('no active attempt');
+    expect(layoutVersion(active.attempt.layout)).toBe(2);
+    expect(layoutVersion((await row(id)).layout as AttemptLayout)).toBe(2);
+    expect(active.attempt.answers).toEqual({ 'q-single': 'a', 'q-tf': 'false' });
+    // Now an authored id names nothing; the token does.
+    const guessed = await submitAttempt(
+      test.db,
+      content,
+      {
+        userId: people.learner,
+        attemptId: id,
+        // Page 2 holds the scenario.
+        posted: { from: 'form', fields: [['q:q-case-a', 'a']], page: 1 },
+      },
+      t0 + 3 * minute,
+    );
+    expect(guessed).toMatchObject({ ok: true });
+    const stored = await row(id);
+    expect(stored.answers).toEqual({ 'q-single': 'a', 'q-tf': 'false' });
+    expect(stored.score).toBe(3);
   });
 });

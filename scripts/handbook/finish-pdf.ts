@@ -4,17 +4,8 @@
  */
 import { PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { FINGERPRINT_PREFIX } from './source.ts';
-import { HANDBOOK_AUTHOR, HANDBOOK_LANGUAGE, HANDBOOK_SUBJECT, HANDBOOK_TITLE } from './template.ts';
-
-/** PDF keywords are separated by spaces, so each phrase is hyphenated. */
-const keywords = [
-  'return-to-work',
-  'RTW-coordinator',
-  'SOCSO',
-  'PERKESO',
-  'disability-management',
-  'Malaysia',
-];
+import type { Locale } from '#src/i18n/index.ts';
+import { HANDBOOK_AUTHOR, HANDBOOK_WORDING } from './template.ts';
 
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
 
@@ -46,14 +37,15 @@ function repairBookmarkTitles(document: PDFDocument, headings: ReadonlyArray<str
  */
 export async function finishHandbookPdf(
   pdf: Uint8Array,
-  input: { fingerprint: string; headings: ReadonlyArray<string>; now: Date },
+  input: { fingerprint: string; headings: ReadonlyArray<string>; now: Date; locale: Locale },
 ): Promise<Uint8Array> {
+  const wording = HANDBOOK_WORDING[input.locale];
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  document.setTitle(HANDBOOK_TITLE, { showInWindowTitleBar: true });
+  document.setTitle(wording.title, { showInWindowTitleBar: true });
   document.setAuthor(HANDBOOK_AUTHOR);
-  document.setSubject(HANDBOOK_SUBJECT);
-  document.setKeywords([...keywords, `${FINGERPRINT_PREFIX}${input.fingerprint}`]);
-  document.setLanguage(HANDBOOK_LANGUAGE);
+  document.setSubject(wording.subject);
+  document.setKeywords([...wording.keywords, `${FINGERPRINT_PREFIX}${input.fingerprint}`]);
+  document.setLanguage(wording.language);
   document.setCreator('RTW Academy handbook build (npm run handbook:pdf), printed by Chromium');
   document.setCreationDate(input.now);
   document.setModificationDate(input.now);

@@ -1,20 +1,32 @@
 /**
  * The handbook's sources as the PDF build and its staleness test see them: the chapter files in
- * src/content/handbook/ and the files that lay them out, and the fingerprint (SHA-256) of all of
- * them that the PDF carries in its keywords.
+ * src/content/handbook/ (English) and src/content/handbook/ms/ (Bahasa Malaysia), the files that
+ * lay them out, and the fingerprint (SHA-256) of all of them that each edition's PDF carries in
+ * its keywords.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkContent, handbookChapterSchema } from '#src/lib/content/schema.ts';
-import { HANDBOOK_FILE } from '#src/lib/content/downloads.ts';
+import { intlLocale, type Locale } from '#src/i18n/index.ts';
+import { HANDBOOK_AID } from '#src/lib/content/schema.ts';
+import { downloadFileName } from '#src/lib/content/downloads.ts';
 import { splitFrontMatter } from '#src/lib/content/mdx-scan.ts';
 import { TIME_ZONE } from '#src/lib/time.ts';
 
-export const CHAPTER_FOLDER = 'src/content/handbook';
-/** The PDF, relative to the project root (the name lessons and /resources link to). */
-export const HANDBOOK_PDF = `public/downloads/${HANDBOOK_FILE}`;
+/** The editions the build makes, one per language. */
+export const HANDBOOK_LOCALES = ['en', 'ms'] as const satisfies readonly Locale[];
+
+/** Where an edition's chapters are: the English folder, or its `ms/` translation folder. */
+export function chapterFolder(locale: Locale = 'en'): string {
+  return locale === 'en' ? 'src/content/handbook' : `src/content/handbook/${locale}`;
+}
+
+/** An edition's PDF, relative to the project root (the name lessons and /resources link to). */
+export function handbookPdf(locale: Locale = 'en'): string {
+  return `public/downloads/${downloadFileName(HANDBOOK_AID, locale)}`;
+}
 /** Everything besides the chapters that changes how the PDF looks. */
 export const LAYOUT_FILES = [
   'scripts/handbook/template.ts',
@@ -37,8 +49,8 @@ export interface ChapterSource {
 
 export type ChapterReadResult = { ok: true; chapters: ChapterSource[] } | { ok: false; problems: string[] };
 
-function chapterFiles(root: string): string[] {
-  return readdirSync(join(root, CHAPTER_FOLDER))
+function chapterFiles(root: string, locale: Locale): string[] {
+  return readdirSync(join(root, chapterFolder(locale)))
     .filter((name) => name.endsWith('.md'))
     .sort();
 }
@@ -48,12 +60,15 @@ function readText(path: string): string {
   return readFileSync(path, 'utf8').replace(/\r\n/g, '\n');
 }
 
-/** Reads and validates every chapter, in handbook order; problems as `file: field: what is wrong`. */
-export function readHandbookChapters(root: string): ChapterReadResult {
+/**
+ * Reads and validates every chapter of an edition, in handbook order; problems as
+ * `file: field: what is wrong`.
+ */
+export function readHandbookChapters(root: string, locale: Locale = 'en'): ChapterReadResult {
   const chapters: ChapterSource[] = [];
   const problems: string[] = [];
-  for (const name of chapterFiles(root)) {
-    const file = `${CHAPTER_FOLDER}/${name}`;
+  for (const name of chapterFiles(root, locale)) {
+    const file = `${chapterFolder(locale)}/${name}`;
     const path = join(root, file);
     const { frontMatter, body } = splitFrontMatter(readText(path));
     if (frontMatter === null) {
@@ -90,15 +105,34 @@ export function readHandbookChapters(root: string): ChapterReadResult {
 }
 
 /**
- * SHA-256 (hex) over the chapter files and the layout files, names included, so that editing,
- * adding, removing or renaming any of them changes it.
+ * SHA-256 (hex) over an edition's chapter files, the pictures they show from public/, and the
+ * layout files, names included, so that editing, adding, removing or renaming any of them
+ * changes it.
  */
-export function computeHandbookFingerprint(root: string): string {
+export function computeHandbookFingerprint(root: string, locale: Locale = 'en'): string {
   const hash = createHash('sha256');
-  const files = [...chapterFiles(root).map((name) => `${CHAPTER_FOLDER}/${name}`), ...LAYOUT_FILES];
+  const files = [
+    ...chapterFiles(root, locale).map((name) => `${chapterFolder(locale)}/${name}`),
+    ...LAYOUT_FILES,
+  ];
+  const pictures = new Set<string>();
   for (const file of files) {
+    const text = readText(join(root, file));
     hash.update(`${file}\n`);
-    hash.update(readText(join(root, file)));
+    hash.update(text);
+    hash.update('\n\0');
+    for (const match of text.matchAll(/\]\(\s*<?(\/[^)\s>]+)|\ssrc="(\/[^"]+)"/g)) {
+      const src = match[1] ?? match[2];
+      if (src) pictures.add(src);
+    }
+  }
+  for (const src of [...pictures].sort()) {
+    hash.update(`public${src}\n`);
+    try {
+      hash.update(readFileSync(join(root, 'public', decodeURI(src))));
+    } catch {
+      hash.update('missing');
+    }
     hash.update('\n\0');
   }
   return hash.digest('hex');
@@ -111,9 +145,9 @@ export function fingerprintFromKeywords(keywords: string | undefined): string | 
 }
 
 /** The edition is the day the newest chapter last changed, as a Malaysian reader writes it. */
-export function editionDate(chapters: ReadonlyArray<ChapterSource>): string {
+export function editionDate(chapters: ReadonlyArray<ChapterSource>, locale: Locale = 'en'): string {
   const newest = Math.max(...chapters.map((chapter) => chapter.modifiedAt.getTime()));
-  return new Intl.DateTimeFormat('en-MY', { dateStyle: 'long', timeZone: TIME_ZONE }).format(
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE }).format(
     new Date(newest),
   );
 }

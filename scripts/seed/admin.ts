@@ -12,7 +12,7 @@ import { insertCertificate } from '#src/lib/server/certificate/store.ts';
 import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
 import type { Orm } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import {
   auditEvent,
   enrolment,

@@ -14,7 +14,7 @@ import { insertCertificate, type CertificateRecord } from '#src/lib/server/certi
 import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
 import type { Orm } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import { certificate, enrolment, user } from '#db/schema.ts';
 import { demoAccounts, type SeedStep } from './demo.ts';
 import { DAY_MS } from '#src/lib/time.ts';

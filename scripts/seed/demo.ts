@@ -6,13 +6,21 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Orm } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import { hashPassword } from '#src/lib/server/account/password.ts';
-import { user } from '#db/schema.ts';
-import type { Role } from '#src/lib/roles.ts';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { mfaCredential, user } from '#db/schema.ts';
+import { requiresMfa, type Role } from '#src/lib/roles.ts';
 
 /** Every demo account signs in with this password (documented in the README). */
 export const DEMO_PASSWORD = 'rtw-demo-2026';
+
+/**
+ * The TOTP key (base32) of every demo account whose role requires two-step verification, so the
+ * demo admin can sign in with `npm run demo:totp` and the browser tests can compute its codes.
+ * Published in the README: for demo and test databases only, never a real account.
+ */
+export const DEMO_TOTP_SECRET = 'RTWDEMOTOTPKEYFORDEMOANDTESTONLY';
 
 export const demoEmployers = [
   'Syarikat Elektronik Cahaya Sdn Bhd',
@@ -109,9 +117,18 @@ export async function seedDemo(db: Database, now: number, steps: SeedStep[] = []
         lastActiveAt: new Date(now - 24 * 3600_000),
       });
       users.set(account.email, id);
+      if (requiresMfa(account.role)) {
+        await orm.insert(mfaCredential).values({
+          userId: id,
+          secret: Buffer.from(decodeBase32IgnorePadding(DEMO_TOTP_SECRET)),
+          createdAt: new Date(now - 90 * 24 * 3600_000),
+          confirmedAt: new Date(now - 90 * 24 * 3600_000),
+        });
+      }
     }
     for (const name of demoEmployers) await findOrCreateOrganisation(orm, name);
     report.push(`Seeded ${demoAccounts.length} demo accounts (password "${DEMO_PASSWORD}").`);
+    report.push('Demo admins sign in with a second step: `npm run demo:totp` prints the current code.');
     for (const step of steps) report.push(await step(orm, { now, users }));
   });
   return report.join('\n');

@@ -12,7 +12,7 @@ import { recordAudit } from '#src/lib/server/audit/record.ts';
 import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
 import type { Orm } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import type { StoredResults } from '#src/lib/server/quiz/attempt.ts';
 import { toQuizContent, type QuizContent } from '#src/lib/server/quiz/source.ts';
 import type { Answers, AnswerValue } from '#src/lib/server/quiz/answers.ts';

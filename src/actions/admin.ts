@@ -2,9 +2,12 @@ import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { getDb, siteUrl } from '#src/lib/server/app.ts';
 import { changeUserRole, setUserStatus } from '#src/lib/server/admin/users.ts';
-import { mergeEmployers, renameEmployer, setEmployerSocsoCode } from '#src/lib/server/admin/employers.ts';
-import { requireActionUser } from '#src/lib/server/account/guard.ts';
+import { mergeEmployers, renameEmployer, setEmployerSocsoCode } from '#src/lib/server/employer/edit.ts';
+import { requireActionUser, requireRecentActionAuthentication } from '#src/lib/server/account/guard.ts';
+import { getMfaStatus, resetUserMfa } from '#src/lib/server/account/mfa.ts';
 import { createPasswordResetLink } from '#src/lib/server/account/password-reset.ts';
+import { invalidateUserSessions } from '#src/lib/server/account/session.ts';
+import { requiresMfa } from '#src/lib/roles.ts';
 import { field } from './form.ts';
 
 /**
@@ -18,8 +21,10 @@ export const admin = {
     input: z.object({ userId: field(), role: field(), confirmSelf: field(), reason: field() }),
     handler: async (input, context) => {
       const actor = requireActionUser(context, 'admin');
+      requireRecentActionAuthentication(context);
+      const db = await getDb();
       const result = await changeUserRole(
-        await getDb(),
+        db,
         actor,
         {
           userId: input.userId,
@@ -29,6 +34,10 @@ export const admin = {
         },
         Date.now(),
       );
+      // Someone who now needs two-step verification and has none sets it up at the next sign-in.
+      if (result.ok && input.userId !== actor.id && requiresMfa(input.role)) {
+        if (!(await getMfaStatus(db, input.userId)).enabled) await invalidateUserSessions(db, input.userId);
+      }
       return { ...result, values: { reason: input.reason.slice(0, 2000) } };
     },
   }),
@@ -58,6 +67,7 @@ export const admin = {
     input: z.object({ userId: field() }),
     handler: async (input, context) => {
       const actor = requireActionUser(context, 'admin');
+      requireRecentActionAuthentication(context);
       const result = await createPasswordResetLink(await getDb(), actor, input.userId, Date.now());
       if (!result.ok) return result;
       // The link is shown to the admin once, in this response, and stored nowhere.
@@ -66,6 +76,18 @@ export const admin = {
         url: `${siteUrl()}/reset-password/${result.token}`,
         expiresAt: result.expiresAt,
       };
+    },
+  }),
+
+  /** Clears another person's two-step verification; needs a recent re-authentication. */
+  resetMfa: defineAction({
+    accept: 'form',
+    input: z.object({ userId: field(), reason: field() }),
+    handler: async (input, context) => {
+      const actor = requireActionUser(context, 'admin');
+      requireRecentActionAuthentication(context);
+      const result = await resetUserMfa(await getDb(), actor, input, Date.now());
+      return { ...result, values: { reason: input.reason.slice(0, 2000) } };
     },
   }),
 
@@ -94,6 +116,7 @@ export const admin = {
     input: z.object({ sourceId: field(), targetId: field() }),
     handler: async (input, context) => {
       const actor = requireActionUser(context, 'admin');
+      requireRecentActionAuthentication(context);
       return mergeEmployers(await getDb(), actor, input, Date.now());
     },
   }),

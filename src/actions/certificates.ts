@@ -8,7 +8,8 @@ import {
   revokeCertificate,
 } from '#src/lib/server/certificate/issue.ts';
 import { getCatalogue } from '#src/lib/server/content/course.ts';
-import { requireActionUser } from '#src/lib/server/account/guard.ts';
+import { parseLanguageChoice } from '#src/lib/certificate/language.ts';
+import { requireActionUser, requireRecentActionAuthentication } from '#src/lib/server/account/guard.ts';
 import { field } from './form.ts';
 
 /**
@@ -16,13 +17,24 @@ import { field } from './form.ts';
  * again); results are unions the desk pages render, with what was typed kept on refusal.
  */
 export const certificates = {
-  /** Issues the checked `item`s (`<userId>:<courseId>`); the desk's script sends them in batches. */
+  /**
+   * Issues the checked `item`s (`<userId>:<courseId>`) in the chosen `language` (blank: each
+   * holder's); the desk's script sends them in batches.
+   */
   issue: defineAction({
     accept: 'form',
-    input: z.object({ item: z.array(z.string()).default([]) }),
+    input: z.object({ item: z.array(z.string()).default([]), language: field() }),
     handler: async (input, context) => {
       const user = requireActionUser(context, 'admin');
-      return issueCertificates(await getDb(), await getCatalogue(), user, input.item, Date.now());
+      requireRecentActionAuthentication(context);
+      return issueCertificates(
+        await getDb(),
+        await getCatalogue(),
+        user,
+        input.item,
+        Date.now(),
+        parseLanguageChoice(input.language),
+      );
     },
   }),
 
@@ -31,6 +43,7 @@ export const certificates = {
     input: z.object({ id: field(), reason: field() }),
     handler: async (input, context) => {
       const user = requireActionUser(context, 'admin');
+      requireRecentActionAuthentication(context);
       const result = await revokeCertificate(await getDb(), user, input, Date.now());
       return { ...result, values: { reason: input.reason.slice(0, 2000) } };
     },
@@ -38,20 +51,30 @@ export const certificates = {
 
   reissue: defineAction({
     accept: 'form',
-    input: z.object({ id: field(), holderName: field(), reason: field() }),
+    input: z.object({ id: field(), holderName: field(), reason: field(), language: field() }),
     handler: async (input, context) => {
       const user = requireActionUser(context, 'admin');
-      const result = await reissueCertificate(await getDb(), user, input, Date.now());
+      const result = await reissueCertificate(await getDb(), user, input, Date.now(), await getCatalogue());
       return {
         ...result,
-        values: { holderName: input.holderName.slice(0, 500), reason: input.reason.slice(0, 2000) },
+        values: {
+          holderName: input.holderName.slice(0, 500),
+          reason: input.reason.slice(0, 2000),
+          language: input.language.slice(0, 10),
+        },
       };
     },
   }),
 
   exception: defineAction({
     accept: 'form',
-    input: z.object({ email: field(), courseId: field(), holderName: field(), reason: field() }),
+    input: z.object({
+      email: field(),
+      courseId: field(),
+      holderName: field(),
+      reason: field(),
+      language: field(),
+    }),
     handler: async (input, context) => {
       const user = requireActionUser(context, 'admin');
       const result = await issueByException(await getDb(), await getCatalogue(), user, input, Date.now());
@@ -62,6 +85,7 @@ export const certificates = {
           courseId: input.courseId.slice(0, 100),
           holderName: input.holderName.slice(0, 500),
           reason: input.reason.slice(0, 2000),
+          language: input.language.slice(0, 10),
         },
       };
     },

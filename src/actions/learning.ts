@@ -4,6 +4,7 @@ import { getDb } from '#src/lib/server/app.ts';
 import { getCatalogue } from '#src/lib/server/content/course.ts';
 import { enrolByEmails, enrolSelf, withdrawSelf } from '#src/lib/server/learning/enrolment.ts';
 import { requireActionUser } from '#src/lib/server/account/guard.ts';
+import { learnerScope } from '#src/lib/server/employer/access.ts';
 import { completeLesson } from '#src/lib/server/learning/progress.ts';
 import { followCompletions } from '#src/lib/server/completion.ts';
 import { field } from './form.ts';
@@ -68,6 +69,8 @@ export const learning = {
         input.courseId,
         input.emails,
         Date.now(),
+        // Employers (issue 15): a trainer limited to some employers enrols only their learners.
+        learnerScope(user),
       );
       return { ...result, values: { courseId: input.courseId, emails: input.emails.slice(0, 100_000) } };
     },

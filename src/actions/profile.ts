@@ -1,7 +1,7 @@
 import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { isLocale } from '#src/i18n/index.ts';
-import { safeReturnPath } from '#src/lib/account/rules.ts';
+import { checkReturnPath } from '#src/lib/account/rules.ts';
 import { getDb, secureCookies } from '#src/lib/server/app.ts';
 import { requireActionUser } from '#src/lib/server/account/guard.ts';
 import { createSession, invalidateUserSessions } from '#src/lib/server/account/session.ts';
@@ -34,14 +34,15 @@ export const profile = {
     handler: async (input, context) => {
       const user = requireActionUser(context);
       const db = await getDb();
-      const result = await changePassword(db, user.id, input);
+      const now = Date.now();
+      const result = await changePassword(db, user.id, input, now);
       if (!result.ok) return result;
       // A changed password ends every session, then this device gets a fresh one.
       await invalidateUserSessions(db, user.id);
       const { token, session } = await createSession(
         db,
         user.id,
-        Date.now(),
+        now,
         context.request.headers.get('user-agent'),
       );
       setSessionCookie(context.cookies, token, session.expiresAt, secureCookies());
@@ -56,7 +57,9 @@ export const profile = {
       const locale = isLocale(input.locale) ? input.locale : 'en';
       context.cookies.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
       if (context.locals.user) await setUserLocale(await getDb(), context.locals.user.id, locale);
-      return { ok: true as const, locale, returnTo: safeReturnPath(input.returnTo, '/') };
+      const returnTo = checkReturnPath(input.returnTo, '/');
+      // An unusual return address is answered 400 with a message by the page, never followed.
+      return { ok: true as const, locale, returnTo: returnTo.ok ? returnTo.path : null };
     },
   }),
 };

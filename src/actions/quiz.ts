@@ -6,8 +6,8 @@ import { getDb } from '#src/lib/server/app.ts';
 import { getCatalogue } from '#src/lib/server/content/course.ts';
 import { requireActionUser } from '#src/lib/server/account/guard.ts';
 import { saveAnswers, startAttempt } from '#src/lib/server/quiz/attempt.ts';
-import { getQuizContent } from '#src/lib/server/quiz/content.ts';
-import { formAnswerFields, formPage, formText, quizFromRef } from '#src/lib/server/quiz/form.ts';
+import { getQuizContent, quizFromRef } from '#src/lib/server/quiz/content.ts';
+import { formAnswerFields, formPage, formText } from '#src/lib/server/quiz/form.ts';
 import { field } from './form.ts';
 
 /** Where the plain player form goes after saving a page. */

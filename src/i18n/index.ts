@@ -2,18 +2,32 @@ import enAdmin from './en/admin.ts';
 import enAuth from './en/auth.ts';
 import enCertificates from './en/certificates.ts';
 import enCommon from './en/common.ts';
+import enEmployers from './en/employers.ts';
 import enLearning from './en/learning.ts';
 import enQuiz from './en/quiz.ts';
+import enQuizIntegrity from './en/quiz-integrity.ts';
 import enResources from './en/resources.ts';
+import enSecurity from './en/security.ts';
 import enLanguages from './en/languages.ts';
+import enJobAidFiles from './en/job-aid-files.ts';
+import enMail from './en/mail.ts';
+import enAssignment from './en/assignment.ts';
+import enWorkshop from './en/workshop.ts';
 import msAdmin from './ms/admin.ts';
 import msAuth from './ms/auth.ts';
 import msCertificates from './ms/certificates.ts';
 import msCommon from './ms/common.ts';
+import msEmployers from './ms/employers.ts';
 import msLearning from './ms/learning.ts';
 import msQuiz from './ms/quiz.ts';
+import msQuizIntegrity from './ms/quiz-integrity.ts';
 import msResources from './ms/resources.ts';
+import msSecurity from './ms/security.ts';
 import msLanguages from './ms/languages.ts';
+import msJobAidFiles from './ms/job-aid-files.ts';
+import msMail from './ms/mail.ts';
+import msAssignment from './ms/assignment.ts';
+import msWorkshop from './ms/workshop.ts';
 
 /** The English catalogue defines the keys; every other language must have each of them. */
 export const en = {
@@ -22,9 +36,16 @@ export const en = {
   ...enLearning,
   ...enAdmin,
   ...enQuiz,
+  ...enQuizIntegrity,
   ...enCertificates,
+  ...enEmployers,
   ...enResources,
+  ...enSecurity,
   ...enLanguages,
+  ...enJobAidFiles,
+  ...enMail,
+  ...enAssignment,
+  ...enWorkshop,
 };
 export type MessageKey = keyof typeof en;
 export const ms: Record<MessageKey, string> = {
@@ -33,9 +54,16 @@ export const ms: Record<MessageKey, string> = {
   ...msLearning,
   ...msAdmin,
   ...msQuiz,
+  ...msQuizIntegrity,
   ...msCertificates,
+  ...msEmployers,
   ...msResources,
+  ...msSecurity,
   ...msLanguages,
+  ...msJobAidFiles,
+  ...msMail,
+  ...msAssignment,
+  ...msWorkshop,
 };
 
 export const catalogues = { en, ms } as const;

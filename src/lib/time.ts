@@ -52,3 +52,32 @@ export function formatDate(locale: Locale, at: number | Date, style: DateStyle =
 export function daysBetween(from: number, to: number): number {
   return Math.floor((to - from) / DAY_MS);
 }
+
+/**
+ * The instant of a wall-clock date and time in Malaysia, from form fields (`2026-05-25`, `09:30`),
+ * or null when either is not a real date or time.
+ */
+export function malaysiaInstant(date: string, time: string): number | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(date.trim());
+  const clock = /^(\d{1,2}):(\d{2})$/u.exec(time.trim());
+  if (!day || !clock) return null;
+  const [year, month, dayOfMonth, hour, minute] = [day[1], day[2], day[3], clock[1], clock[2]].map(
+    Number,
+  ) as [number, number, number, number, number];
+  if (hour > 23 || minute > 59) return null;
+  const utc = Date.UTC(year, month - 1, dayOfMonth, hour, minute);
+  const check = new Date(utc);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== dayOfMonth
+  )
+    return null;
+  return utc - MALAYSIA_OFFSET_MS;
+}
+
+/** The Malaysia wall-clock date (`2026-05-25`) and time (`09:30`) of an instant, for form fields. */
+export function malaysiaDateTimeParts(at: number): { date: string; time: string } {
+  const iso = new Date(at + MALAYSIA_OFFSET_MS).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}

@@ -13,7 +13,7 @@ import { organisation, quizAttempt, user } from '#db/schema.ts';
 import {
   contentFromSnapshot,
   rightAnswerFields,
-  rightAnswers,
+  rightPublicAnswers,
   type ContentSnapshot,
 } from '../../bench/content.ts';
 import { createDb } from '#src/lib/server/db.ts';
@@ -79,6 +79,12 @@ async function step(userId: string): Promise<boolean> {
   const progress = courseProgressFor(state, course);
   const next = progress.next;
   switch (next.kind) {
+    case 'assignment':
+    case 'waiting':
+    case 'practical':
+      // Written work and workshops wait on a person (the learner's own writing, a trainer's
+      // marking): this worker only drives the parts a crash can interrupt mid-write.
+      return false;
     case 'done':
       // As a dashboard view does: settle a completion an earlier kill left unrecorded.
       if (progress.due.course || progress.due.modules.length > 0) {
@@ -116,7 +122,7 @@ async function step(userId: string): Promise<boolean> {
       const layout = (attempt?.layout ?? []) as AttemptLayout;
       if (random() < 0.5) {
         // An autosave of some of the answers first, as the island sends it.
-        const answers = rightAnswers(quiz.quiz, layout);
+        const answers = rightPublicAnswers(quiz.quiz, layout);
         const some = Object.fromEntries(Object.entries(answers).filter(() => random() < 0.5));
         const saved = await saveAnswers(
           db,

@@ -146,6 +146,11 @@ function MatchingFields({
   );
 }
 
+/** A question shown in English because the learner's language has no translation of it yet. */
+function UntranslatedNote({ text }: { text: string }): ReactElement {
+  return <p className="untranslated-note">{text}</p>;
+}
+
 function AnswerableFields(props: {
   question: PublicAnswerable;
   answers: PlayerAnswers;
@@ -187,20 +192,26 @@ export default function QuestionFields(props: QuestionFieldsProps): ReactElement
     total === undefined
       ? formatLabel(labels.questionNumber, { number })
       : formatLabel(labels.questionOf, { number, total });
+  // Untranslated text is English: say so to screen readers, so they pronounce it right.
+  const lang = (item: { untranslated?: boolean }): { lang?: string } =>
+    item.untranslated ? { lang: 'en' } : {};
   if (question.type !== 'scenario') {
     return (
       <section className="question" aria-labelledby={headingId}>
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           {heading}
         </h2>
-        <QuizText source={question.prompt} id={fieldId(question.id, 'prompt')} className="prompt" />
-        <AnswerableFields
-          question={question}
-          answers={answers}
-          labels={labels}
-          onChange={onChange}
-          announce={announce}
-        />
+        {question.untranslated && <UntranslatedNote text={labels.untranslated} />}
+        <div {...lang(question)}>
+          <QuizText source={question.prompt} id={fieldId(question.id, 'prompt')} className="prompt" />
+          <AnswerableFields
+            question={question}
+            answers={answers}
+            labels={labels}
+            onChange={onChange}
+            announce={announce}
+          />
+        </div>
       </section>
     );
   }
@@ -209,22 +220,30 @@ export default function QuestionFields(props: QuestionFieldsProps): ReactElement
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {heading}
       </h2>
-      <div className="case">
+      {question.untranslated && <UntranslatedNote text={labels.untranslated} />}
+      <div className="case" {...lang(question)}>
         <p className="case-label">{labels.scenarioLabel}</p>
         <QuizText source={question.scenario} />
       </div>
-      {question.prompt !== undefined && <QuizText source={question.prompt} className="scenario-prompt" />}
+      {question.prompt !== undefined && (
+        <div {...lang(question)}>
+          <QuizText source={question.prompt} className="scenario-prompt" />
+        </div>
+      )}
       {question.questions.map((sub, index) => (
         <div className="sub-question" key={sub.id}>
           <h3>{`${number}${String.fromCharCode(97 + (index % 26))}`}</h3>
-          <QuizText source={sub.prompt} id={fieldId(sub.id, 'prompt')} className="prompt" />
-          <AnswerableFields
-            question={sub}
-            answers={answers}
-            labels={labels}
-            onChange={onChange}
-            announce={announce}
-          />
+          {sub.untranslated && !question.untranslated && <UntranslatedNote text={labels.untranslated} />}
+          <div {...lang(sub)}>
+            <QuizText source={sub.prompt} id={fieldId(sub.id, 'prompt')} className="prompt" />
+            <AnswerableFields
+              question={sub}
+              answers={answers}
+              labels={labels}
+              onChange={onChange}
+              announce={announce}
+            />
+          </div>
         </div>
       ))}
     </section>

@@ -201,11 +201,11 @@ export default {
   'reset.submit': 'Save the new password',
   'reset.problemTitle': 'This link does not work',
   'reset.invalid':
-    'This password reset link is not valid. Check that you copied all of it, or ask your RTW Academy administrator for a new one.',
+    'This password reset link is not valid. Check that you copied all of it, or ask for a new one with "Forgot your password?" on the sign-in page.',
   'reset.expired':
-    'This link has expired: links work for 24 hours. Ask your RTW Academy administrator for a new one.',
+    'This link has expired (an emailed link works for one hour, one from an administrator for 24 hours). Ask for a new one with "Forgot your password?" on the sign-in page.',
   'reset.used':
-    'This link has already been used: each link works once. If you still cannot sign in, ask your RTW Academy administrator for a new one.',
+    'This link has already been used: each link works once. If you still cannot sign in, ask for a new one with "Forgot your password?" on the sign-in page.',
   'reset.doneTitle': 'Password changed',
   'reset.done':
     'Your new password is saved and you are signed out everywhere. Sign in with the new password.',

@@ -3,6 +3,7 @@ export default {
   'site.tagline': 'Training for Return-to-Work Coordinators',
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main',
+  'nav.menu': 'Menu',
   'nav.home': 'Home',
   'nav.courses': 'Courses',
   'nav.dashboard': 'My learning',
@@ -39,6 +40,20 @@ export default {
   'error.throttled':
     'Too many attempts. Wait {minutes, plural, one {# minute} other {# minutes}}, then try again.',
   'error.sessionExpired': 'Your session expired. Sign in again to continue where you left off.',
+  'home.eyebrow': 'Return-to-Work Coordinator training, modelled on SOCSO’s RTW programme',
+  'home.whoTitle': 'Who it is for',
+  'home.who':
+    'HR officers, safety officers and supervisors at Malaysian employers: anyone who looks after a worker who is injured, ill or on long medical leave.',
+  'home.howLongTitle': 'How long it takes',
+  'home.howLong': '{title}: about {hours} hours',
+  'home.languagesTitle': 'In your language',
+  'home.languages': 'Every lesson, quiz, job aid and certificate in English and Bahasa Malaysia.',
+  'home.coursesTitle': 'The courses',
+  'home.employersTitle': 'For employers',
+  'home.employers':
+    'Managers follow their own staff’s training: who is on track, who is overdue, and whose certificate expires soon.',
+  'home.notOfficial':
+    'RTW Academy is an independent training platform. It is not an official SOCSO (PERKESO) service.',
   'home.title': 'Help injured and ill workers back to safe, productive work',
   'home.lead':
     'RTW Academy trains HR officers, safety officers and supervisors to be Return-to-Work (RTW) Coordinators: the person at the workplace who keeps in touch with an injured or ill worker, plans their return with the doctor and the SOCSO case manager, and follows up until the return lasts.',

@@ -14,5 +14,7 @@ export default {
   'certificates.language.ms': 'Bahasa Malaysia',
   'certificates.language.reissueHint':
     'Choose the other language to give the holder this certificate in that language: the new certificate takes the course title and wording from the course in that language.',
+  'certificates.language.unavailable':
+    'This course has no wording in that language any more: re-issue the certificate in its own language.',
   'certificates.language.field': 'Language',
 } as const;

@@ -220,13 +220,10 @@ export default {
   'quiz.stats.axisPercent': 'Score (%)',
   'quiz.stats.passMarkShort': 'Pass mark {percent}%',
   'quiz.stats.questionsTitle': 'Questions',
-  'quiz.stats.questionsLead':
-    'Facility is the average mark as a share of full marks. Discrimination compares the top 27% of attempts with the bottom 27%: near 0 or below, strong and weak learners do about as well. After {draws} draws, a question is flagged when its facility is below {low}% or above {high}%, or its discrimination is below {discrimination}: check its wording and its key.',
   'quiz.stats.questionsCaption': 'Statistics for each question',
   'quiz.stats.colQuestion': 'Question',
   'quiz.stats.colType': 'Type',
   'quiz.stats.colDrawn': 'Drawn',
-  'quiz.stats.colFacility': 'Facility',
   'quiz.stats.colDiscrimination': 'Discrimination',
   'quiz.stats.colChoices': 'Times each answer was chosen',
   'quiz.stats.colFlags': 'Check',
@@ -235,5 +232,4 @@ export default {
   'quiz.stats.noFlag': 'No concerns',
   'quiz.stats.flagTooHard': 'Very hard: check the key',
   'quiz.stats.flagTooEasy': 'Very easy',
-  'quiz.stats.flagLowDiscrimination': 'Does not separate strong and weak learners',
 };

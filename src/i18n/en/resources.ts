@@ -12,4 +12,7 @@ export default {
   'jobAid.dateHint': 'Day, month and year, for example 27/3/2026',
   'jobAid.notOfficial': 'RTW Academy template: not an official SOCSO form.',
   'jobAid.backToResources': 'Back to all resources',
+  'jobAid.downloadSpreadsheet': 'Download the {title} as a spreadsheet (Excel, {size})',
+  'jobAid.bilingualPdf':
+    'The PDF has the form in Bahasa Malaysia and English, as the personal data notice must be in both.',
 } as const;

@@ -212,11 +212,11 @@ export default {
   'reset.submit': 'Simpan kata laluan baharu',
   'reset.problemTitle': 'Pautan ini tidak berfungsi',
   'reset.invalid':
-    'Pautan set semula kata laluan ini tidak sah. Pastikan anda menyalin kesemuanya, atau minta pautan baharu daripada pentadbir RTW Academy anda.',
+    'Pautan set semula kata laluan ini tidak sah. Pastikan anda menyalin kesemuanya, atau minta pautan baharu melalui "Lupa kata laluan?" di halaman log masuk.',
   'reset.expired':
-    'Pautan ini telah tamat tempoh: pautan berfungsi selama 24 jam. Minta pautan baharu daripada pentadbir RTW Academy anda.',
+    'Pautan ini telah tamat tempoh (pautan melalui e-mel berfungsi selama satu jam, pautan daripada pentadbir selama 24 jam). Minta pautan baharu melalui "Lupa kata laluan?" di halaman log masuk.',
   'reset.used':
-    'Pautan ini telah digunakan: setiap pautan berfungsi sekali sahaja. Jika anda masih tidak dapat log masuk, minta pautan baharu daripada pentadbir RTW Academy anda.',
+    'Pautan ini telah digunakan: setiap pautan berfungsi sekali sahaja. Jika anda masih tidak dapat log masuk, minta pautan baharu melalui "Lupa kata laluan?" di halaman log masuk.',
   'reset.doneTitle': 'Kata laluan telah ditukar',
   'reset.done':
     'Kata laluan baharu anda telah disimpan dan anda telah dilog keluar di semua peranti. Log masuk dengan kata laluan baharu.',

@@ -5,6 +5,7 @@ export default {
   'site.tagline': 'Latihan untuk Penyelaras Kembali Bekerja',
   'nav.skip': 'Langkau ke kandungan utama',
   'nav.main': 'Utama',
+  'nav.menu': 'Menu',
   'nav.home': 'Laman utama',
   'nav.courses': 'Kursus',
   'nav.dashboard': 'Pembelajaran saya',
@@ -41,6 +42,20 @@ export default {
   'error.throttled': 'Terlalu banyak cubaan. Tunggu {minutes} minit, kemudian cuba lagi.',
   'error.sessionExpired':
     'Sesi anda telah tamat. Log masuk semula untuk menyambung dari tempat anda berhenti.',
+  'home.eyebrow': 'Latihan Penyelaras Kembali Bekerja, berdasarkan program RTW PERKESO',
+  'home.whoTitle': 'Untuk siapa',
+  'home.who':
+    'Pegawai sumber manusia, pegawai keselamatan dan penyelia di majikan Malaysia: sesiapa yang menjaga pekerja yang cedera, sakit atau bercuti sakit berpanjangan.',
+  'home.howLongTitle': 'Berapa lama',
+  'home.howLong': '{title}: kira-kira {hours} jam',
+  'home.languagesTitle': 'Dalam bahasa anda',
+  'home.languages':
+    'Setiap pelajaran, kuiz, alat bantu kerja dan sijil dalam bahasa Inggeris dan Bahasa Malaysia.',
+  'home.coursesTitle': 'Kursus',
+  'home.employersTitle': 'Untuk majikan',
+  'home.employers':
+    'Pengurus mengikuti latihan kakitangan mereka sendiri: siapa yang mengikut jadual, siapa yang lewat dan sijil siapa yang akan tamat tempoh.',
+  'home.notOfficial': 'RTW Academy ialah platform latihan bebas. Ia bukan perkhidmatan rasmi PERKESO.',
   'home.title': 'Bantu pekerja yang cedera dan sakit kembali ke kerja yang selamat dan produktif',
   'home.lead':
     'RTW Academy melatih pegawai sumber manusia, pegawai keselamatan dan penyelia menjadi Penyelaras Kembali Bekerja (RTW): orang di tempat kerja yang terus berhubung dengan pekerja yang cedera atau sakit, merancang kepulangannya bersama doktor dan pengurus kes PERKESO, dan membuat susulan sehingga kepulangan itu kekal.',

@@ -6,7 +6,7 @@ export default {
     'Bahagian ini belum diterjemahkan ke dalam Bahasa Malaysia, jadi ia dipaparkan dalam bahasa asalnya (bahasa Inggeris).',
   'content.untranslatedItems': 'Item bertanda “{marker}” belum diterjemahkan.',
   'content.untranslatedMarker': 'bahasa asal',
-  'lesson.sourcesTitle': 'Sumber',
+  'lesson.sourcesTitle': 'Sumber rujukan',
   'handbook.otherEdition': 'Muat turun edisi bahasa Inggeris (PDF, {size})',
   'certificates.language.label': 'Bahasa sijil',
   'certificates.language.hint':
@@ -17,5 +17,7 @@ export default {
   'certificates.language.ms': 'Bahasa Malaysia',
   'certificates.language.reissueHint':
     'Pilih bahasa yang satu lagi untuk memberikan sijil ini kepada pemegang dalam bahasa itu: sijil baharu mengambil tajuk kursus dan kata-katanya daripada kursus dalam bahasa itu.',
+  'certificates.language.unavailable':
+    'Kursus ini tidak lagi mempunyai kata-kata dalam bahasa itu: keluarkan semula sijil dalam bahasanya sendiri.',
   'certificates.language.field': 'Bahasa',
 } satisfies Record<keyof typeof en, string>;

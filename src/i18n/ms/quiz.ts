@@ -229,13 +229,10 @@ export default {
   'quiz.stats.axisPercent': 'Markah (%)',
   'quiz.stats.passMarkShort': 'Markah lulus {percent}%',
   'quiz.stats.questionsTitle': 'Soalan',
-  'quiz.stats.questionsLead':
-    'Fasiliti ialah purata markah sebagai bahagian daripada markah penuh. Diskriminasi membandingkan 27% percubaan teratas dengan 27% terbawah: jika hampir 0 atau kurang, pelajar kuat dan lemah mendapat markah yang hampir sama. Selepas {draws} kali dipilih, soalan ditanda apabila fasilitinya di bawah {low}% atau melebihi {high}%, atau diskriminasinya di bawah {discrimination}: semak susunan kata dan kunci jawapannya.',
   'quiz.stats.questionsCaption': 'Statistik bagi setiap soalan',
   'quiz.stats.colQuestion': 'Soalan',
   'quiz.stats.colType': 'Jenis',
   'quiz.stats.colDrawn': 'Dipilih',
-  'quiz.stats.colFacility': 'Fasiliti',
   'quiz.stats.colDiscrimination': 'Diskriminasi',
   'quiz.stats.colChoices': 'Berapa kali setiap jawapan dipilih',
   'quiz.stats.colFlags': 'Semak',
@@ -244,5 +241,4 @@ export default {
   'quiz.stats.noFlag': 'Tiada masalah',
   'quiz.stats.flagTooHard': 'Sangat sukar: semak kunci jawapan',
   'quiz.stats.flagTooEasy': 'Sangat mudah',
-  'quiz.stats.flagLowDiscrimination': 'Tidak membezakan pelajar kuat dan lemah',
 } satisfies Record<keyof typeof en, string>;

@@ -14,4 +14,7 @@ export default {
   'jobAid.dateHint': 'Hari, bulan dan tahun, contohnya 27/3/2026',
   'jobAid.notOfficial': 'Templat RTW Academy: bukan borang rasmi PERKESO.',
   'jobAid.backToResources': 'Kembali ke semua sumber',
+  'jobAid.downloadSpreadsheet': 'Muat turun {title} sebagai hamparan (Excel, {size})',
+  'jobAid.bilingualPdf':
+    'PDF ini mengandungi borang dalam Bahasa Malaysia dan bahasa Inggeris, kerana notis data peribadi mesti dalam kedua-dua bahasa.',
 } satisfies Record<keyof typeof en, string>;

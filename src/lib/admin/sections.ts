@@ -1,7 +1,8 @@
 import type { Role } from '#src/lib/roles.ts';
 import type { MessageKey } from '#src/i18n/index.ts';
 
-export type AdminSectionId = 'overview' | 'users' | 'employers' | 'certificates' | 'reports' | 'audit';
+export type AdminSectionId =
+  'overview' | 'users' | 'employers' | 'certificates' | 'reports' | 'audit' | 'mail';
 
 export interface AdminSection {
   id: AdminSectionId;
@@ -57,6 +58,13 @@ export const adminSections: readonly AdminSection[] = [
     href: '/admin/audit',
     label: 'admin.nav.audit',
     description: 'admin.section.audit',
+    role: 'admin',
+  },
+  {
+    id: 'mail',
+    href: '/admin/mail',
+    label: 'mail.admin.nav',
+    description: 'mail.admin.description',
     role: 'admin',
   },
 ];

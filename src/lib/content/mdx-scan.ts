@@ -12,6 +12,9 @@ export interface ComponentUse {
   attributes: Record<string, unknown>;
   /** Attribute expressions that could not be read as plain data. */
   unreadable: string[];
+  /** Offsets of the opening tag in the body: `body.slice(start, end)` is `<Name ...>` or `<Name ... />`. */
+  start: number;
+  end: number;
 }
 
 /** Splits `---` front matter from the body; `bodyLine` is the 1-based line the body starts on. */
@@ -45,7 +48,14 @@ export function scanComponents(body: string, firstLine = 1): ComponentUse[] {
     const name = match[1] ?? '';
     const line = firstLine + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
     const parsed = readAttributes(text, match.index + match[0].length);
-    uses.push({ name, line, attributes: parsed.attributes, unreadable: parsed.unreadable });
+    uses.push({
+      name,
+      line,
+      attributes: parsed.attributes,
+      unreadable: parsed.unreadable,
+      start: match.index,
+      end: parsed.end,
+    });
     tag.lastIndex = parsed.end;
   }
   return uses;
@@ -64,8 +74,8 @@ function readAttributes(
   while (index < text.length) {
     skipSpace();
     const char = text[index];
-    if (char === '>' || (char === '/' && text[index + 1] === '>'))
-      return { attributes, unreadable, end: index + 1 };
+    if (char === '>') return { attributes, unreadable, end: index + 1 };
+    if (char === '/' && text[index + 1] === '>') return { attributes, unreadable, end: index + 2 };
     const name = /^[A-Za-z_][\w-]*/.exec(text.slice(index))?.[0];
     if (!name) return { attributes, unreadable, end: index + 1 };
     index += name.length;

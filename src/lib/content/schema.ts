@@ -60,6 +60,10 @@ export const completionSchema = strictObject({
   requiredLessons: flag.default(true),
   moduleQuizzes: flag.default(false),
   finalAssessment: contentId('rtw-coordinator-final').optional(),
+  /** Practical sessions (workshops) a learner must attend, present or late (docs/assignments.md). */
+  practical: strictObject({
+    sessionsRequired: wholeNumber('how many practical sessions a learner must attend', 1),
+  }).optional(),
 });
 
 export const certificateSchema = strictObject({
@@ -87,6 +91,11 @@ export const courseSchema = strictObject({
     .number(expecting('a number', 'the estimated hours'))
     .positive({ error: 'must be more than 0' }),
   cpdHours: z.number(expecting('a number', 'the CPD hours')).min(0, { error: 'must be 0 or more' }),
+  /** Hours of practical work (casework, workshops) the course requires; counted in its study time. */
+  practical: z
+    .number(expecting('a number', 'the hours of practical work'))
+    .min(0, { error: 'must be 0 or more' })
+    .optional(),
   completion: completionSchema.prefault({}),
   certificate: certificateSchema.optional(),
   draft: flag.default(false),

@@ -25,6 +25,10 @@ export interface FixtureOptions {
   /** Defaults to true. */
   moduleQuizzes?: boolean;
   finalAssessment?: string | null;
+  /** Module ids that have an assignment (none by default). */
+  assignments?: string[];
+  /** Practical sessions the main course asks for (none by default). */
+  practicalSessions?: number;
 }
 
 export const fixtureLessons: LessonSpec[] = [
@@ -83,6 +87,9 @@ export function fixtureInput(options: FixtureOptions = {}): CatalogueInput {
           requiredLessons: true,
           moduleQuizzes: options.moduleQuizzes ?? true,
           ...(finalAssessment ? { finalAssessment } : {}),
+          ...(options.practicalSessions
+            ? { practical: { sessionsRequired: options.practicalSessions } }
+            : {}),
         },
       }),
       course('open', ['open-module']),
@@ -97,6 +104,7 @@ export function fixtureInput(options: FixtureOptions = {}): CatalogueInput {
     lessons,
     quizIds: ['planning'],
     assessmentIds: finalAssessment ? [finalAssessment] : [],
+    assignmentIds: options.assignments ?? [],
   };
 }
 

@@ -5,13 +5,15 @@
  * Rules (docs/authoring.md explains them to trainers):
  * - Only published content counts: drafts never change anyone's progress.
  * - A module is complete when every required lesson is complete and, when the course asks for
- *   module quizzes, its quiz (if it has one) is passed. Once recorded in module_completion it
- *   stays complete even when lessons are added later.
- * - A course is complete when every module is complete and the final assessment (if the course
- *   names one that exists) is passed. Once recorded in enrolment.completedAt it stays complete.
- * - % complete = done items / items, where items are required lessons, required module quizzes
- *   and the final assessment. A recorded module counts all its items as done; a recorded course
- *   is 100%.
+ *   module quizzes, its quiz (if it has one) is passed, and its assignment (if it has one) has
+ *   passed marking. Once recorded in module_completion it stays complete even when lessons are
+ *   added later.
+ * - A course is complete when every module is complete, the final assessment (if the course
+ *   names one that exists) is passed, and the learner attended the practical sessions the course
+ *   asks for (present or late). Once recorded in enrolment.completedAt it stays complete.
+ * - % complete = done items / items, where items are required lessons, required module quizzes,
+ *   module assignments, the final assessment and the practical sessions (one item). A recorded
+ *   module counts all its items as done; a recorded course is 100%.
  * - In a sequential course a module opens when the one before it is complete.
  * - Progress is keyed by content ids; old ids listed as aliases count for the current ones.
  */
@@ -22,6 +24,9 @@ import {
   type LessonView,
   type ModuleView,
 } from './structure.ts';
+
+/** Where a learner's submission of an assignment stands (the database's states). */
+export type AssignmentStatus = 'draft' | 'submitted' | 'returned' | 'passed' | 'not-passed';
 
 export interface LessonRecord {
   completedAt: number | null;
@@ -35,12 +40,20 @@ export interface LearnerRecord {
   completedModules: ReadonlyMap<string, number>;
   /** Ids of quizzes with a passed, submitted attempt: module ids and assessment ids. */
   passedQuizzes: ReadonlySet<string>;
+  /** Assignment id (its module id) → the state of the learner's submission. */
+  assignments: ReadonlyMap<string, AssignmentStatus>;
+  /** Course id → practical sessions of that course attended (present or late). */
+  attendedSessions: ReadonlyMap<string, number>;
 }
 
 export interface RawLearnerRecord {
   lessons: ReadonlyArray<{ lessonId: string; completedAt: number | null; lastViewedAt: number }>;
   modules: ReadonlyArray<{ moduleId: string; completedAt: number }>;
   passedQuizzes: Iterable<string>;
+  /** The learner's submissions, by assignment id as stored (none when left out). */
+  assignments?: ReadonlyArray<{ assignmentId: string; status: AssignmentStatus }>;
+  /** Practical sessions attended per course (none when left out). */
+  attendance?: ReadonlyArray<{ courseId: string; sessions: number }>;
 }
 
 export interface EnrolmentState {
@@ -64,6 +77,8 @@ export interface ModuleProgress {
   requiredTotal: number;
   /** The module quiz when completion asks for it. */
   quiz: { id: string; passed: boolean } | null;
+  /** The module's assignment; `status` is null before the learner saved anything. */
+  assignment: { id: string; status: AssignmentStatus | null; passed: boolean } | null;
   itemsDone: number;
   itemsTotal: number;
 }
@@ -71,7 +86,11 @@ export interface ModuleProgress {
 export type NextStep =
   | { kind: 'lesson'; moduleId: string; lessonId: string; resume: boolean }
   | { kind: 'module-quiz'; moduleId: string }
+  | { kind: 'assignment'; moduleId: string }
   | { kind: 'final-assessment'; assessmentId: string }
+  | { kind: 'practical'; courseId: string }
+  /** Nothing to do but wait for a trainer to mark this module's assignment. */
+  | { kind: 'waiting'; moduleId: string }
   | { kind: 'done' };
 
 export interface CourseProgress {
@@ -85,6 +104,8 @@ export interface CourseProgress {
   /** Completion is recorded on the enrolment (it survives content changes). */
   recorded: boolean;
   finalAssessment: { id: string; passed: boolean } | null;
+  /** The practical sessions the course asks for, when it asks for any. */
+  practical: { required: number; attended: number; done: boolean } | null;
   next: NextStep;
   /** The lesson of this course viewed most recently. */
   lastViewedLessonId: string | null;
@@ -116,8 +137,26 @@ export function normaliseLearnerRecord(raw: RawLearnerRecord, aliases: Aliases):
   }
   const passedQuizzes = new Set<string>();
   for (const quizId of raw.passedQuizzes) passedQuizzes.add(aliases.modules.get(quizId) ?? quizId);
-  return { lessons, completedModules, passedQuizzes };
+  const assignments = new Map<string, AssignmentStatus>();
+  for (const row of raw.assignments ?? []) {
+    const id = aliases.modules.get(row.assignmentId) ?? row.assignmentId;
+    const earlier = assignments.get(id);
+    // A submission under an old module id and one under the new id: the further one counts.
+    if (!earlier || ASSIGNMENT_RANK[row.status] > ASSIGNMENT_RANK[earlier]) assignments.set(id, row.status);
+  }
+  const attendedSessions = new Map<string, number>();
+  for (const row of raw.attendance ?? [])
+    attendedSessions.set(row.courseId, (attendedSessions.get(row.courseId) ?? 0) + row.sessions);
+  return { lessons, completedModules, passedQuizzes, assignments, attendedSessions };
 }
+
+const ASSIGNMENT_RANK: Record<AssignmentStatus, number> = {
+  draft: 0,
+  returned: 1,
+  'not-passed': 2,
+  submitted: 3,
+  passed: 4,
+};
 
 export function isLessonComplete(record: LearnerRecord, lessonId: string): boolean {
   return (record.lessons.get(lessonId)?.completedAt ?? null) !== null;
@@ -147,12 +186,25 @@ export function computeCourseProgress(
     const requiredDone = required.filter((lesson) => isLessonComplete(record, lesson.id)).length;
     const quizId = moduleQuiz(course, module);
     const quiz = quizId ? { id: quizId, passed: record.passedQuizzes.has(quizId) } : null;
-    const moduleItems = required.length + (quiz ? 1 : 0);
+    const assignmentStatus = module.assignmentId
+      ? (record.assignments.get(module.assignmentId) ?? null)
+      : null;
+    const assignment = module.assignmentId
+      ? { id: module.assignmentId, status: assignmentStatus, passed: assignmentStatus === 'passed' }
+      : null;
+    const moduleItems = required.length + (quiz ? 1 : 0) + (assignment ? 1 : 0);
     const recorded = record.completedModules.has(module.id);
-    const meetsRules = requiredDone === required.length && (quiz?.passed ?? true);
+    const meetsRules =
+      requiredDone === required.length && (quiz?.passed ?? true) && (assignment?.passed ?? true);
     const complete = recorded || courseRecorded || meetsRules;
-    const done = recorded || courseRecorded ? moduleItems : requiredDone + (quiz?.passed ? 1 : 0);
-    const started = module.lessons.some((lesson) => record.lessons.has(lesson.id)) || (quiz?.passed ?? false);
+    const done =
+      recorded || courseRecorded
+        ? moduleItems
+        : requiredDone + (quiz?.passed ? 1 : 0) + (assignment?.passed ? 1 : 0);
+    const started =
+      module.lessons.some((lesson) => record.lessons.has(lesson.id)) ||
+      (quiz?.passed ?? false) ||
+      (assignment !== null && assignment.status !== null);
     const locked = course.sequential && !complete && previous !== null && !previous.complete;
     modules.push({
       moduleId: module.id,
@@ -163,6 +215,10 @@ export function computeCourseProgress(
       requiredDone: recorded || courseRecorded ? required.length : requiredDone,
       requiredTotal: required.length,
       quiz: quiz && (recorded || courseRecorded) ? { ...quiz, passed: true } : quiz,
+      assignment:
+        assignment && (recorded || courseRecorded)
+          ? { ...assignment, status: assignment.status ?? 'passed', passed: true }
+          : assignment,
       itemsDone: done,
       itemsTotal: moduleItems,
     });
@@ -179,12 +235,23 @@ export function computeCourseProgress(
     itemsTotal += 1;
     if (finalAssessment.passed) itemsDone += 1;
   }
+  const requiredSessions = course.rules.practicalSessions;
+  const attended = record.attendedSessions.get(course.id) ?? 0;
+  const practical =
+    requiredSessions > 0
+      ? { required: requiredSessions, attended, done: courseRecorded || attended >= requiredSessions }
+      : null;
+  if (practical) {
+    itemsTotal += 1;
+    if (practical.done) itemsDone += 1;
+  }
 
   const meetsCourseRules =
     modules.length > 0 &&
     itemsTotal > 0 &&
     modules.every((module) => module.complete) &&
-    (finalAssessment?.passed ?? true);
+    (finalAssessment?.passed ?? true) &&
+    (practical?.done ?? true);
   const complete = courseRecorded || meetsCourseRules;
   const percent = complete ? 100 : itemsTotal === 0 ? 0 : Math.floor((itemsDone / itemsTotal) * 100);
 
@@ -203,6 +270,7 @@ export function computeCourseProgress(
     complete,
     recorded: courseRecorded,
     finalAssessment,
+    practical,
     lastViewedLessonId,
     due,
   };
@@ -219,7 +287,16 @@ function lastViewedIn(lessons: ReadonlyArray<LessonView>, record: LearnerRecord)
 }
 
 type Step =
-  { kind: 'lesson'; module: ModuleView; lesson: LessonView } | { kind: 'module-quiz'; module: ModuleView };
+  | { kind: 'lesson'; module: ModuleView; lesson: LessonView }
+  | { kind: 'module-quiz'; module: ModuleView }
+  | { kind: 'assignment'; module: ModuleView };
+
+/** An assignment the learner can work on now: not passed, not with a marker, not closed. */
+function assignmentActionable(state: ModuleProgress): boolean {
+  const assignment = state.assignment;
+  if (!assignment || assignment.passed) return false;
+  return assignment.status !== 'submitted' && assignment.status !== 'not-passed';
+}
 
 /**
  * The exact next thing to do: the lesson last viewed if it is unfinished; otherwise the first
@@ -230,13 +307,14 @@ type Step =
 function findNextStep(
   course: CourseView,
   record: LearnerRecord,
-  progress: Pick<CourseProgress, 'modules' | 'lastViewedLessonId' | 'finalAssessment'>,
+  progress: Pick<CourseProgress, 'modules' | 'lastViewedLessonId' | 'finalAssessment' | 'practical'>,
 ): NextStep {
   const stateOf = new Map(progress.modules.map((module) => [module.moduleId, module]));
   const steps: Step[] = [];
   for (const module of course.modules) {
     for (const lesson of module.lessons) steps.push({ kind: 'lesson', module, lesson });
     if (moduleQuiz(course, module)) steps.push({ kind: 'module-quiz', module });
+    if (module.assignmentId) steps.push({ kind: 'assignment', module });
   }
 
   const last = progress.lastViewedLessonId;
@@ -261,12 +339,14 @@ function findNextStep(
       if (isLessonComplete(record, step.lesson.id)) return false;
       return !requiredOnly || (step.lesson.required && course.rules.requiredLessons);
     }
+    if (step.kind === 'assignment')
+      return assignmentActionable(state) && state.requiredDone === state.requiredTotal;
     return !(state.quiz?.passed ?? true) && state.requiredDone === state.requiredTotal;
   };
   const toNext = (step: Step): NextStep =>
     step.kind === 'lesson'
       ? { kind: 'lesson', moduleId: step.module.id, lessonId: step.lesson.id, resume: false }
-      : { kind: 'module-quiz', moduleId: step.module.id };
+      : { kind: step.kind, moduleId: step.module.id };
 
   const start =
     last === null ? 0 : steps.findIndex((step) => step.kind === 'lesson' && step.lesson.id === last) + 1;
@@ -279,12 +359,20 @@ function findNextStep(
   }
   for (const step of steps) if (isOpen(step, true)) return toNext(step);
   // A quiz can be open while optional lessons are not: the required work is what counts.
-  for (const step of steps) if (step.kind === 'module-quiz' && isOpen(step, false)) return toNext(step);
+  for (const step of steps) if (step.kind !== 'lesson' && isOpen(step, false)) return toNext(step);
 
   if (progress.finalAssessment && !progress.finalAssessment.passed) {
     const modulesDone = progress.modules.every((module) => module.complete);
     if (modulesDone) return { kind: 'final-assessment', assessmentId: progress.finalAssessment.id };
   }
+  // Sessions can be booked at any time; they lead only once nothing else is open.
+  if (progress.practical && !progress.practical.done) return { kind: 'practical', courseId: course.id };
+  const open = progress.modules.filter((module) => module.state !== 'locked' && !module.complete);
+  const waiting = open.find((module) => module.assignment?.status === 'submitted');
+  if (waiting) return { kind: 'waiting', moduleId: waiting.moduleId };
+  // A closed (not passed) assignment: its page says whom to ask.
+  const closed = open.find((module) => module.assignment?.status === 'not-passed');
+  if (closed) return { kind: 'assignment', moduleId: closed.moduleId };
   // Nothing required is open (every module complete, no final assessment to take yet): offer
   // the first unread lesson, if any, so Continue still goes somewhere useful.
   for (const step of steps) {

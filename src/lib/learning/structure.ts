@@ -6,6 +6,21 @@
  * from the files on disk.
  */
 import type { CourseData, GlossaryTermData, LessonData, ModuleData } from '#src/lib/content/schema.ts';
+import type { Locale } from '#src/i18n/index.ts';
+
+/** The languages content may be translated into; English is the source of every id and rule. */
+export type TranslationLocale = Exclude<Locale, 'en'>;
+
+/**
+ * The same content in another language, under the English ids (the `ms/` files beside the English
+ * ones). Only text is taken from here: ids, order, draft, required, minutes and rules stay the
+ * English file's. Any piece may be missing; the English text then stands in for it.
+ */
+export interface TranslatedContent {
+  courses: ReadonlyArray<{ id: string; data: CourseData }>;
+  modules: ReadonlyArray<{ id: string; data: ModuleData }>;
+  lessons: ReadonlyArray<{ id: string; data: LessonData }>;
+}
 
 export interface CatalogueInput {
   courses: ReadonlyArray<{ id: string; data: CourseData }>;
@@ -16,6 +31,12 @@ export interface CatalogueInput {
   quizIds: Iterable<string>;
   /** Ids of src/content/assessments/<id>.yaml. */
   assessmentIds: Iterable<string>;
+  /** Module ids that have an assignment.yaml (assessed casework). */
+  assignmentIds?: Iterable<string>;
+  /** Translations by language; every language's course wording is kept for certificates. */
+  translations?: Partial<Record<TranslationLocale, TranslatedContent>>;
+  /** The language of the views' text (titles, summaries, objectives, glossary). Default: en. */
+  locale?: Locale;
 }
 
 export interface LessonView {
@@ -28,6 +49,10 @@ export interface LessonView {
   minutes: number;
   required: boolean;
   draft: boolean;
+  /** Citations from the lesson's `sources:` front matter, in the text's language. */
+  sources: string[];
+  /** The language the title (and body) is in: the catalogue's, or en where no translation exists. */
+  textLocale: Locale;
 }
 
 export interface ModuleView {
@@ -42,7 +67,11 @@ export interface ModuleView {
   lessons: LessonView[];
   /** The module quiz id (the module id) when the module has a quiz.yaml. */
   quizId: string | null;
+  /** The assignment id (the module id) when the module has an assignment.yaml. */
+  assignmentId: string | null;
   minutes: number;
+  /** The language of title, summary, objectives and references. */
+  textLocale: Locale;
 }
 
 export interface CourseRules {
@@ -50,6 +79,8 @@ export interface CourseRules {
   moduleQuizzes: boolean;
   /** The final assessment that completion requires, when the course names one that exists. */
   finalAssessmentId: string | null;
+  /** Practical sessions a learner must attend (present or late); 0 when the course asks for none. */
+  practicalSessions: number;
 }
 
 export interface CourseView {
@@ -66,6 +97,8 @@ export interface CourseView {
   /** Every lesson in reading order. */
   lessons: LessonView[];
   minutes: number;
+  /** The language of title, summary and certificate wording. */
+  textLocale: Locale;
 }
 
 export interface CatalogueView {
@@ -80,6 +113,16 @@ export interface CatalogueView {
 export interface GlossaryEntry extends GlossaryTermData {
   moduleId: string;
   moduleDraft: boolean;
+  /** The language of term and definition. */
+  textLocale: Locale;
+}
+
+/** A course's title and certificate wording in one language (what a certificate prints). */
+export interface CourseWording {
+  title: string;
+  certificate: CourseData['certificate'];
+  /** The language the wording is in: the one asked for, or en where it is not translated. */
+  textLocale: Locale;
 }
 
 export interface Aliases {
@@ -90,6 +133,8 @@ export interface Aliases {
 }
 
 export interface Catalogue {
+  /** The language of the views' text. */
+  locale: Locale;
   /** What learners see: no draft courses, modules or lessons. Completion is computed on this view. */
   published: CatalogueView;
   /** What trainers and admins see: drafts included. */
@@ -98,9 +143,11 @@ export interface Catalogue {
   glossary: ReadonlyMap<string, GlossaryEntry>;
   aliases: Aliases;
   /** Every module's title and draft flag, by id (courses or not). */
-  moduleInfo: ReadonlyMap<string, { title: string; draft: boolean }>;
+  moduleInfo: ReadonlyMap<string, { title: string; draft: boolean; textLocale: Locale }>;
   /** Module ids a course lists that have no module folder (content:check reports them). */
   missingModules: ReadonlyArray<{ courseId: string; moduleId: string }>;
+  /** A course's title and certificate wording in any language, falling back to English. */
+  courseWording(courseId: string, locale: Locale): CourseWording | undefined;
 }
 
 export type Audience = 'learner' | 'staff';
@@ -140,20 +187,33 @@ function makeView(courses: CourseView[]): CatalogueView {
 
 /** Builds the catalogue. Runs once per process: content is immutable within a build. */
 export function buildCatalogue(input: CatalogueInput): Catalogue {
+  const locale: Locale = input.locale ?? 'en';
+  const translated = locale === 'en' ? undefined : input.translations?.[locale];
+  const byId = <T>(entries: ReadonlyArray<{ id: string; data: T }> | undefined) =>
+    new Map((entries ?? []).map((entry) => [entry.id, entry.data]));
+  const courseText = byId(translated?.courses);
+  const moduleText = byId(translated?.modules);
+  const lessonText = byId(translated?.lessons);
+  const textLocale = (found: unknown): Locale => (found === undefined ? 'en' : locale);
+
   const quizIds = new Set(input.quizIds);
   const assessmentIds = new Set(input.assessmentIds);
+  const assignmentIds = new Set(input.assignmentIds ?? []);
   const lessonsByModule = new Map<string, LessonView[]>();
   for (const { id, data } of input.lessons) {
     const moduleId = lessonModuleId(id);
+    const text = lessonText.get(id);
     const lesson: LessonView = {
       id,
       moduleId,
       slug: lessonSlug(id),
-      title: data.title,
+      title: (text ?? data).title,
       order: data.order,
       minutes: data.minutes,
       required: data.required,
       draft: data.draft,
+      sources: (text ?? data).sources,
+      textLocale: textLocale(text),
     };
     const list = lessonsByModule.get(moduleId) ?? [];
     list.push(lesson);
@@ -173,25 +233,30 @@ export function buildCatalogue(input: CatalogueInput): Catalogue {
       const lessons = (lessonsByModule.get(moduleId) ?? []).filter(
         (lesson) => audience === 'staff' || !lesson.draft,
       );
+      const text = moduleText.get(moduleId);
       modules.push({
         id: moduleId,
-        title: module.title,
-        summary: module.summary,
-        objectives: module.objectives,
-        references: module.references,
+        title: (text ?? module).title,
+        summary: (text ?? module).summary,
+        objectives: (text ?? module).objectives,
+        references: (text ?? module).references,
+        textLocale: textLocale(text),
         draft: module.draft,
         position: modules.length + 1,
         lessons,
         quizId: quizIds.has(moduleId) ? moduleId : null,
+        assignmentId: assignmentIds.has(moduleId) ? moduleId : null,
         minutes: lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
       });
     }
     const lessons = modules.flatMap((module) => module.lessons);
     const finalAssessment = data.completion.finalAssessment;
+    const text = courseText.get(id);
     return {
       id,
-      title: data.title,
-      summary: data.summary,
+      title: (text ?? data).title,
+      summary: (text ?? data).summary,
+      textLocale: textLocale(text),
       sequential: data.sequential,
       estimatedHours: data.estimatedHours,
       cpdHours: data.cpdHours,
@@ -200,8 +265,9 @@ export function buildCatalogue(input: CatalogueInput): Catalogue {
         requiredLessons: data.completion.requiredLessons,
         moduleQuizzes: data.completion.moduleQuizzes,
         finalAssessmentId: finalAssessment && assessmentIds.has(finalAssessment) ? finalAssessment : null,
+        practicalSessions: data.completion.practical?.sessionsRequired ?? 0,
       },
-      certificate: data.certificate,
+      certificate: certificateWording(data, text),
       modules,
       lessons,
       minutes: lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
@@ -211,7 +277,7 @@ export function buildCatalogue(input: CatalogueInput): Catalogue {
   const sortedCourses = [...input.courses].sort(
     (a, b) =>
       (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) ||
-      a.data.title.localeCompare(b.data.title) ||
+      (courseText.get(a.id) ?? a.data).title.localeCompare((courseText.get(b.id) ?? b.data).title) ||
       a.id.localeCompare(b.id),
   );
   for (const { id, data } of sortedCourses) {
@@ -228,15 +294,62 @@ export function buildCatalogue(input: CatalogueInput): Catalogue {
     byOrderThenId({ ...a, order: a.data.order }, { ...b, order: b.data.order }),
   );
   for (const { id: moduleId, data } of modulesInOrder) {
+    const translatedTerms = new Map(moduleText.get(moduleId)?.glossary.map((term) => [term.id, term]));
     for (const term of data.glossary) {
-      if (!glossary.has(term.id)) glossary.set(term.id, { ...term, moduleId, moduleDraft: data.draft });
+      if (glossary.has(term.id)) continue;
+      const text = translatedTerms.get(term.id);
+      glossary.set(term.id, {
+        id: term.id,
+        term: (text ?? term).term,
+        definition: (text ?? term).definition,
+        moduleId,
+        moduleDraft: data.draft,
+        textLocale: textLocale(text),
+      });
     }
   }
 
   const moduleInfo = new Map(
-    input.modules.map(({ id, data }) => [id, { title: data.title, draft: data.draft }]),
+    input.modules.map(({ id, data }) => {
+      const text = moduleText.get(id);
+      return [id, { title: (text ?? data).title, draft: data.draft, textLocale: textLocale(text) }];
+    }),
   );
-  return { published, preview, glossary, aliases: buildAliases(input), moduleInfo, missingModules };
+
+  const englishCourses = new Map(input.courses.map((entry) => [entry.id, entry.data]));
+  const courseWording = (courseId: string, wanted: Locale): CourseWording | undefined => {
+    const english = englishCourses.get(courseId);
+    if (!english) return undefined;
+    const text =
+      wanted === 'en'
+        ? undefined
+        : input.translations?.[wanted]?.courses.find((entry) => entry.id === courseId)?.data;
+    return {
+      title: (text ?? english).title,
+      certificate: certificateWording(english, text),
+      textLocale: text === undefined ? 'en' : wanted,
+    };
+  };
+  return {
+    locale,
+    published,
+    preview,
+    glossary,
+    aliases: buildAliases(input),
+    moduleInfo,
+    missingModules,
+    courseWording,
+  };
+}
+
+/**
+ * The certificate block with the translation's wording (title, signatory title) and the English
+ * file's rules (issue mode, validity) and signatory name.
+ */
+function certificateWording(english: CourseData, text: CourseData | undefined): CourseData['certificate'] {
+  const rule = english.certificate;
+  const words = text?.certificate;
+  return rule && words ? { ...rule, title: words.title, signatoryTitle: words.signatoryTitle } : rule;
 }
 
 /**

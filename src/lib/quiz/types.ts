@@ -9,16 +9,32 @@ export interface PublicChoice {
   text: string;
 }
 
-/** A question as the browser may see it before submission: no key, feedback or explanation. */
-export type PublicAnswerable =
-  | { id: string; type: 'single' | 'multiple'; prompt: string; options: PublicChoice[] }
-  | { id: string; type: 'truefalse'; prompt: string }
-  | { id: string; type: 'ordering'; prompt: string; items: PublicChoice[] }
-  | { id: string; type: 'matching'; prompt: string; premises: PublicChoice[]; responses: PublicChoice[] };
+/** Set on a question shown in English because the learner's language has no translation of it. */
+interface Untranslated {
+  untranslated?: boolean;
+}
+
+/**
+ * A question as the browser may see it before submission: no key, feedback or explanation.
+ * Choice ids are opaque tokens drawn for this attempt, never the authored ids.
+ */
+export type PublicAnswerable = Untranslated &
+  (
+    | { id: string; type: 'single' | 'multiple'; prompt: string; options: PublicChoice[] }
+    | { id: string; type: 'truefalse'; prompt: string }
+    | { id: string; type: 'ordering'; prompt: string; items: PublicChoice[] }
+    | { id: string; type: 'matching'; prompt: string; premises: PublicChoice[]; responses: PublicChoice[] }
+  );
 
 export type PublicQuestion =
   | PublicAnswerable
-  | { id: string; type: 'scenario'; prompt?: string; scenario: string; questions: PublicAnswerable[] };
+  | (Untranslated & {
+      id: string;
+      type: 'scenario';
+      prompt?: string;
+      scenario: string;
+      questions: PublicAnswerable[];
+    });
 
 /**
  * One saved answer: an option id (single), `'true'`/`'false'` (true/false), option ids
@@ -68,6 +84,8 @@ export interface QuizPlayerLabels {
   timeUp: string;
   noTimeLimit: string;
   pageOf: string;
+  /** Note on a question shown in English because it has no translation yet. */
+  untranslated: string;
 }
 
 /** Everything the quiz player island receives. Plain data only. */

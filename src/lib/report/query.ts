@@ -42,7 +42,15 @@ export function parseExpiryDays(params: URLSearchParams): 30 | 60 | 90 {
   return Number(oneOf(params.get('days'), EXPIRY_DAY_OPTIONS) ?? '90') as 30 | 60 | 90;
 }
 
-export const AUDIT_SUBJECT_TYPES = ['user', 'organisation', 'enrolment', 'certificate', 'session'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'user',
+  'organisation',
+  'enrolment',
+  'certificate',
+  'session',
+  'submission',
+  'workshop',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 /** The actor filter value for entries made by the command line or the system (no actor). */
 export const SYSTEM_ACTOR = 'system';

@@ -19,13 +19,32 @@ export interface Database {
    * loop until the busy timeout; queueing them keeps writes short and in order.
    */
   write<T>(work: (orm: Orm) => Promise<T>): Promise<T>;
+  /** Resolves once every write queued so far has finished (graceful shutdown). */
+  drain(): Promise<void>;
   close(): void;
+}
+
+/**
+ * `full` (the default for a local file): a commit is on disk before it is acknowledged, so it
+ * survives a power cut or kernel crash. `normal`: in WAL mode still safe against a process crash,
+ * but the last commits can be lost on a power cut; cheaper per write.
+ */
+export type SynchronousMode = 'full' | 'normal';
+
+/** DB_SYNCHRONOUS as a mode; anything but `normal` (any case) is `full`, unset is `full`. */
+export function parseSynchronousMode(value: string | undefined): SynchronousMode {
+  const mode = value?.trim().toLowerCase();
+  if (mode === undefined || mode === '' || mode === 'full') return 'full';
+  if (mode === 'normal') return 'normal';
+  throw new Error(`DB_SYNCHRONOUS "${value}" is not supported. Use full (the default) or normal.`);
 }
 
 export interface DatabaseOptions {
   authToken?: string | undefined;
   /** Busy timeout in ms for every pooled connection of a local file. */
   busyTimeoutMs?: number;
+  /** PRAGMA synchronous for a local file (default `full`); a libSQL server decides its own. */
+  synchronous?: SynchronousMode;
 }
 
 const supportedSchemes = ['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'];
@@ -55,7 +74,7 @@ export async function createDb(url: string, options: DatabaseOptions = {}): Prom
   if (isFile) {
     // WAL persists in the file; synchronous and foreign_keys are per connection.
     await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA synchronous = NORMAL');
+    await client.execute(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   }
   await client.execute('PRAGMA foreign_keys = ON');
   const orm = drizzle(client, { schema });
@@ -67,7 +86,16 @@ export async function createDb(url: string, options: DatabaseOptions = {}): Prom
     return run;
   }
 
-  return { orm, client, url, write, close: () => client.close() };
+  async function drain(): Promise<void> {
+    // A write queued while draining extends the tail: wait until it stops moving.
+    let seen: Promise<unknown> | undefined;
+    while (seen !== tail) {
+      seen = tail;
+      await seen;
+    }
+  }
+
+  return { orm, client, url, write, drain, close: () => client.close() };
 }
 
 /** Folder of the drizzle-kit migrations; the server runs from the project root. */

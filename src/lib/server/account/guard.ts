@@ -2,7 +2,7 @@ import { ActionError, type ActionAPIContext } from 'astro:actions';
 import type { APIContext, AstroGlobal } from 'astro';
 import type { Role } from '#src/lib/roles.ts';
 import { hasRole } from '#src/lib/roles.ts';
-import type { SessionUser } from './session.ts';
+import { isRecentlyAuthenticated, type SessionUser } from './session.ts';
 
 export { hasRole };
 
@@ -52,4 +52,42 @@ export function requireActionUser(
   if (!user) throw new ActionError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
   if (!hasRole(user, role)) throw new ActionError({ code: 'NOT_FOUND', message: 'Not found.' });
   return user;
+}
+
+/** Where a person confirms who they are again, then returns to `path`. */
+export function reauthenticationPath(path: string): string {
+  return `/re-authenticate?next=${encodeURIComponent(path)}`;
+}
+
+/**
+ * For pages that lead to a sensitive change (role changes, reset links, MFA resets, revocations,
+ * bulk operations): a redirect to re-authenticate unless the person signed in or re-authenticated
+ * within the last 10 minutes; null when they may go on.
+ */
+export function requireRecentAuthentication(
+  ctx: Pick<PageContext, 'locals' | 'redirect'>,
+  returnTo: string,
+  now = Date.now(),
+): Response | null {
+  const current = ctx.locals.session;
+  if (current && isRecentlyAuthenticated(current, now)) return null;
+  return ctx.redirect(reauthenticationPath(returnTo), 303);
+}
+
+/** The same rule inside an action (the action endpoint can be called directly). */
+export function requireRecentActionAuthentication(
+  ctx: Pick<ActionAPIContext, 'locals'>,
+  now = Date.now(),
+): void {
+  const current = ctx.locals.session;
+  if (current && isRecentlyAuthenticated(current, now)) return;
+  throw new ActionError({
+    code: 'PRECONDITION_REQUIRED',
+    message: 'Confirm who you are again (password and code), then repeat this change.',
+  });
+}
+
+/** Whether an action was refused for want of a recent re-authentication. */
+export function needsReauthentication(result: { error?: { code: string } | undefined } | undefined): boolean {
+  return result?.error?.code === 'PRECONDITION_REQUIRED';
 }

@@ -1,17 +1,26 @@
 /**
- * One-time password reset links that an admin makes for a user who forgot their password (there
- * is no email delivery: the admin passes the link on). A link is `<id>.<secret>` like a session
- * token; only SHA-256 of the secret is stored, it works once, and it expires after 24 hours.
+ * One-time password reset links that an admin makes for a user who forgot their password (the
+ * admin passes the link on; it expires after 24 hours), or that the user asks for themself and
+ * gets by email (src/lib/server/mail/forgot-password.ts; it expires after one hour). A link is
+ * `<id>.<secret>` like a session token; only SHA-256 of the secret is stored, and it works once.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { passwordReset, session, user } from '#db/schema.ts';
-import { isAdmin, type Actor } from '#src/lib/roles.ts';
+import { hasRole, isAdmin, type Actor } from '#src/lib/roles.ts';
 import { recordAudit } from '#src/lib/server/audit/record.ts';
-import type { Database } from '#src/lib/server/db.ts';
+import type { Database, Orm } from '#src/lib/server/db.ts';
 import { generateSecureRandomString } from '#src/lib/server/ids.ts';
 import { checkPasswordPolicy, hashPassword, type PasswordProblem } from './password.ts';
 import { hashSecret, secretMatches } from './session-token.ts';
-import { DAY_MS } from '#src/lib/time.ts';
+import {
+  clearThrottle,
+  getThrottleWait,
+  recordThrottleFailure,
+  reserveAttempt,
+  throttleKeys,
+} from './throttle.ts';
+import { throttlePolicies } from './throttle-policy.ts';
+import { DAY_MS, HOUR_MS } from '#src/lib/time.ts';
 
 export const RESET_LINK_LIFETIME_MS = DAY_MS;
 const PART_LENGTH = 24;
@@ -26,11 +35,13 @@ function parseResetToken(token: string): { id: string; secret: string } | null {
 
 export type ResetLinkResult =
   | { ok: true; token: string; expiresAt: number; fullName: string }
-  | { ok: false; reason: 'forbidden' | 'not-found' | 'deactivated' };
+  | { ok: false; reason: 'forbidden' | 'not-found' | 'deactivated' | 'target-is-admin' };
 
 /**
  * Makes a new reset link for an active user; any earlier unused link of theirs stops working.
- * The token is returned once and never stored.
+ * The token is returned once and never stored. Never for an admin: one admin must not be able to
+ * take over another's account (an admin who forgot their password uses `npm run admin:create`,
+ * or the emailed self-service reset). The caller must have re-authenticated.
  */
 export async function createPasswordResetLink(
   db: Database,
@@ -45,10 +56,17 @@ export async function createPasswordResetLink(
   return db.write((orm) =>
     orm.transaction(async (tx): Promise<ResetLinkResult> => {
       const [target] = await tx
-        .select({ id: user.id, status: user.status, fullName: user.fullName, email: user.email })
+        .select({
+          id: user.id,
+          status: user.status,
+          fullName: user.fullName,
+          email: user.email,
+          role: user.role,
+        })
         .from(user)
         .where(eq(user.id, userId));
       if (!target) return { ok: false, reason: 'not-found' };
+      if (hasRole(target, 'admin')) return { ok: false, reason: 'target-is-admin' };
       if (target.status !== 'active') return { ok: false, reason: 'deactivated' };
       await tx
         .delete(passwordReset)
@@ -120,25 +138,50 @@ export async function checkPasswordResetToken(
 export type PasswordResetResult =
   | { ok: true; userId: string }
   | { ok: false; reason: ResetTokenProblem }
-  | { ok: false; reason: 'password'; problem: PasswordProblem };
+  | { ok: false; reason: 'password'; problem: PasswordProblem }
+  | { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/**
+ * Looks at a link for the page that shows it, counting a wrong one against the client address
+ * (a blocked address learns nothing about any link).
+ */
+export async function inspectPasswordResetToken(
+  db: Database,
+  token: string,
+  context: { now: number; address: string },
+): Promise<ResetTokenCheck | { ok: false; reason: 'throttled'; retryAfterMs: number }> {
+  const key = throttleKeys.resetAddress(context.address);
+  const wait = await getThrottleWait(db, [key], context.now);
+  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+  const check = await checkPasswordResetToken(db, token, context.now);
+  if (!check.ok && check.reason === 'invalid')
+    await recordThrottleFailure(db, key, throttlePolicies.resetAddress, context.now);
+  return check;
+}
 
 /**
  * Sets a new password through a reset link: the link is used up, and every session of the user
  * ends (whoever knew the old password is signed out). The link is marked used by a conditional
- * update, so two submissions at once cannot both succeed.
+ * update, so two submissions at once cannot both succeed. Each submission is recorded against
+ * the client address before the link is checked, and the account's sign-in throttle is cleared
+ * once the owner has proved themselves this way.
  */
 export async function completePasswordReset(
   db: Database,
   token: string,
   newPassword: string,
   now: number,
+  address = 'unknown',
 ): Promise<PasswordResetResult> {
+  const addressKey = throttleKeys.resetAddress(address);
+  const grant = await reserveAttempt(db, [{ key: addressKey, policy: throttlePolicies.resetAddress }], now);
+  if (!grant.ok) return { ok: false, reason: 'throttled', retryAfterMs: grant.retryAfterMs };
   const check = await checkPasswordResetToken(db, token, now);
   if (!check.ok) return check;
-  const problem = checkPasswordPolicy(newPassword, { email: check.email });
+  const problem = checkPasswordPolicy(newPassword, { email: check.email, fullName: check.fullName });
   if (problem) return { ok: false, reason: 'password', problem };
   const passwordHash = await hashPassword(newPassword);
-  return db.write((orm) =>
+  const result = await db.write((orm) =>
     orm.transaction(async (tx): Promise<PasswordResetResult> => {
       const claimed = await tx
         .update(passwordReset)
@@ -162,4 +205,34 @@ export async function completePasswordReset(
       return { ok: true, userId: check.userId };
     }),
   );
+  if (result.ok) await clearThrottle(db, [addressKey, throttleKeys.account(check.email)]);
+  return result;
+}
+
+/** A link the user asks for themself (forgot password) works once, for one hour. */
+export const EMAILED_RESET_LINK_LIFETIME_MS = HOUR_MS;
+
+/**
+ * Makes a reset link for `userId` inside the caller's transaction, so that the email carrying it
+ * is written in the same one (the outbox); any earlier unused link of theirs stops working. The
+ * token is returned once and only its hash is stored. The caller checks the account is active.
+ */
+export async function insertEmailedResetLink(
+  tx: Pick<Orm, 'insert' | 'delete'>,
+  userId: string,
+  now: number,
+): Promise<{ token: string; expiresAt: number }> {
+  const id = generateSecureRandomString(PART_LENGTH);
+  const secret = generateSecureRandomString(PART_LENGTH);
+  const expiresAt = now + EMAILED_RESET_LINK_LIFETIME_MS;
+  await tx.delete(passwordReset).where(and(eq(passwordReset.userId, userId), isNull(passwordReset.usedAt)));
+  await tx.insert(passwordReset).values({
+    id,
+    userId,
+    tokenHash: Buffer.from(hashSecret(secret)),
+    createdBy: null,
+    createdAt: new Date(now),
+    expiresAt: new Date(expiresAt),
+  });
+  return { token: `${id}.${secret}`, expiresAt };
 }

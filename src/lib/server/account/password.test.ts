@@ -6,7 +6,7 @@ describe('password policy', () => {
     expect(checkPasswordPolicy('short1!')).toBe('too-short');
     expect(checkPasswordPolicy('kuih-lapis-merah')).toBeNull();
     expect(checkPasswordPolicy('x'.repeat(129))).toBe('too-long');
-    expect(checkPasswordPolicy('🙂'.repeat(8))).toBeNull();
+    expect(checkPasswordPolicy('🙂🌴🍵🚲🌧🎋🦜🪁')).toBeNull();
     expect(checkPasswordPolicy('é'.repeat(7))).toBe('too-short');
   });
 
@@ -20,6 +20,24 @@ describe('password policy', () => {
   it('refuses a password built on the email name', () => {
     expect(checkPasswordPolicy('aisyah2026!', { email: 'aisyah@example.my' })).toBe('contains-email');
     expect(checkPasswordPolicy('teh-tarik-kurang-manis', { email: 'aisyah@example.my' })).toBeNull();
+  });
+});
+
+describe('password strength', () => {
+  it('refuses what a strength estimator scores below 3, counting the app’s words and the person as known', () => {
+    for (const weak of [
+      'aaaaaaaa',
+      'rtwacademy',
+      'rtw-academy',
+      'RtwAcademy2026',
+      'Password123!',
+      'qwerty123456',
+    ])
+      expect(checkPasswordPolicy(weak), weak).not.toBeNull();
+    expect(checkPasswordPolicy('rtwacademy')).toBe('weak');
+    expect(checkPasswordPolicy('kavitha-ramasamy', { fullName: 'Kavitha a/p Ramasamy' })).toBe('weak');
+    expect(checkPasswordPolicy('kuih-lapis-merah', { fullName: 'Kavitha a/p Ramasamy' })).toBeNull();
+    expect(checkPasswordPolicy('correct horse battery')).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -15,13 +16,65 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email';
+export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-email' | 'weak';
 
-/** Checks a new password against the policy; null when acceptable. */
-export function checkPasswordPolicy(
-  password: string,
-  context: { email?: string } = {},
-): PasswordProblem | null {
+/** zxcvbn's score (0..4) a new password must reach: 3 is "safely unguessable" offline. */
+export const PASSWORD_MIN_SCORE = 3;
+
+/** The app's own words: a password built on them is among the first an attacker tries. */
+const appWords = [
+  'rtw',
+  'academy',
+  'rtwacademy',
+  'rtw-academy',
+  'return',
+  'work',
+  'returntowork',
+  'coordinator',
+  'socso',
+  'perkeso',
+  'demo',
+];
+
+let estimator: ZxcvbnFactory | undefined;
+function strengthEstimator(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  return estimator;
+}
+
+/** The words zxcvbn treats as known for one person: app words, their email and name parts. */
+function userInputs(context: PasswordContext): string[] {
+  const words = [...appWords];
+  const email = context.email?.toLowerCase() ?? '';
+  if (email) words.push(email, ...email.split(/[@._+-]/u).filter((part) => part.length >= 3));
+  const name = context.fullName?.toLowerCase() ?? '';
+  if (name) words.push(...name.split(/[\s/'’.,-]+/u).filter((part) => part.length >= 3));
+  return words;
+}
+
+/**
+ * Whether a password is little more than known words joined up ("kavitha-ramasamy-1"): zxcvbn
+ * counts the separators as unknown characters and can score such a password 3.
+ */
+function isBuiltOnKnownWords(lower: string, known: string[]): boolean {
+  let rest = lower;
+  for (const word of [...known].sort((a, b) => b.length - a.length)) {
+    if (word.length >= 3) rest = rest.split(word).join(' ');
+  }
+  return rest !== lower && rest.replace(/[^\p{L}\p{N}]/gu, '').length < 4;
+}
+
+export interface PasswordContext {
+  email?: string;
+  fullName?: string;
+}
+
+/**
+ * Checks a new password against the policy; null when acceptable. Besides the length and the
+ * common-password list, a strength estimator (zxcvbn-ts) must score it at least 3 with the app's
+ * words and the person's own email and name counted as known.
+ */
+export function checkPasswordPolicy(password: string, context: PasswordContext = {}): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return 'too-short';
   if (length > PASSWORD_MAX) return 'too-long';
@@ -29,6 +82,9 @@ export function checkPasswordPolicy(
   if (commonPasswords().has(lower)) return 'common';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'contains-email';
+  const known = userInputs(context);
+  if (isBuiltOnKnownWords(lower, known)) return 'weak';
+  if (strengthEstimator().check(password, known).score < PASSWORD_MIN_SCORE) return 'weak';
   return null;
 }
 

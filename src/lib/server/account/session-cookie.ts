@@ -31,3 +31,23 @@ export function deleteSessionCookie(cookies: AstroCookies, secure: boolean): voi
 }
 
 export const LOCALE_COOKIE = 'rtw_lang';
+
+/** The known-device cookie (known-device.ts): long-lived, HttpOnly, `__Host-` when secure. */
+export function deviceCookieName(secure: boolean): string {
+  return secure ? '__Host-rtw_device' : 'rtw_device';
+}
+
+export function setDeviceCookie(
+  cookies: AstroCookies,
+  token: string,
+  expiresAt: number,
+  secure: boolean,
+): void {
+  cookies.set(deviceCookieName(secure), token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    expires: new Date(expiresAt),
+  });
+}

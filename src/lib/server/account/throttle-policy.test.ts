@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addFailure,
+  decideAttempt,
   isBlocked,
   retryAfterMs,
   retryAfterSeconds,
@@ -47,5 +48,26 @@ describe('throttle maths', () => {
     expect(retryAfterSeconds(0)).toBe(0);
     expect(retryAfterSeconds(1)).toBe(1);
     expect(retryAfterSeconds(1_001)).toBe(2);
+  });
+
+  it('counts an attempt before it is checked, and refuses while the key waits', () => {
+    let state = null;
+    for (let i = 0; i < 3; i++) {
+      const decision = decideAttempt(state, i, policy);
+      expect(decision.allowed).toBe(true);
+      if (decision.allowed) state = decision.next;
+    }
+    expect(decideAttempt(state, 3, policy)).toEqual({ allowed: false, retryAfterMs: 999 });
+  });
+
+  it('only starts afresh once the key has been quiet for a window after its wait ended', () => {
+    const blocked = addFailure(addFailure(addFailure(null, 0, policy), 1, policy), 2, policy);
+    // The wait ended at 1,002; a try soon after still counts on, and waits twice as long.
+    expect(addFailure(blocked, 5_000, policy)).toMatchObject({ failures: 4, blockedUntil: 7_000 });
+    expect(addFailure(blocked, 1_002 + 10_001, policy)).toEqual({
+      failures: 1,
+      windowStartedAt: 11_003,
+      blockedUntil: null,
+    });
   });
 });

@@ -4,19 +4,25 @@ import type { Role } from '#src/lib/roles.ts';
 import {
   checkEmail,
   checkFullName,
-  checkOrganisationName,
   cleanText,
   normaliseEmail,
   type EmailProblem,
   type NameProblem,
-  type OrganisationNameProblem,
 } from '#src/lib/account/rules.ts';
 import { recordAudit } from '#src/lib/server/audit/record.ts';
 import type { Database } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { findOrCreateOrganisation, getOrganisation } from '#src/lib/server/organisation.ts';
+import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
+import { findEmployerByJoinCode } from '#src/lib/server/employer/join-code.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword, type PasswordProblem } from './password.ts';
-import { clearThrottle, getThrottleWait, recordThrottleFailure, throttleKeys } from './throttle.ts';
+import { findKnownDevice } from './known-device.ts';
+import {
+  clearThrottle,
+  reserveAttempt,
+  throttledCheck,
+  throttleKeys,
+  type ThrottleRule,
+} from './throttle.ts';
 import { throttlePolicies } from './throttle-policy.ts';
 
 export interface UserRecord {
@@ -25,7 +31,8 @@ export interface UserRecord {
   fullName: string;
   role: Role;
   locale: Locale;
-  organisationId: string;
+  /** The employer; null for an independent learner. */
+  organisationId: string | null;
   status: 'active' | 'deactivated';
   createdAt: Date;
   lastActiveAt: Date | null;
@@ -60,9 +67,14 @@ export interface RegistrationInput {
   fullName: string;
   email: string;
   password: string;
-  /** An existing employer's id, or empty when `newOrganisationName` is given. */
-  organisationId: string;
-  newOrganisationName: string;
+  /**
+   * The employer the account joins when already decided (an invitation's); otherwise the one
+   * `joinCode` names; otherwise none: an independent learner. Registration never creates an
+   * employer (only admins do).
+   */
+  organisationId?: string | null;
+  /** A join code as typed, '' or absent when none was given. */
+  joinCode?: string;
   locale?: Locale;
 }
 
@@ -70,7 +82,7 @@ export type RegistrationErrors = Partial<{
   fullName: NameProblem;
   email: EmailProblem | 'taken';
   password: PasswordProblem;
-  organisation: OrganisationNameProblem | 'choose' | 'unknown';
+  joinCode: 'unknown';
 }>;
 
 export type RegistrationResult =
@@ -78,16 +90,20 @@ export type RegistrationResult =
   | { ok: false; reason: 'invalid'; errors: RegistrationErrors }
   | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
-/** Creates a learner account under an existing or a newly named employer. */
+/** Creates a learner account: under an employer (an invitation's, a join code's) or independent. */
 export async function registerUser(
   db: Database,
   input: RegistrationInput,
   context: { now: number; address: string },
 ): Promise<RegistrationResult> {
   const throttleKey = throttleKeys.register(context.address);
-  const wait = await getThrottleWait(db, [throttleKey], context.now);
-  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
-  await recordThrottleFailure(db, throttleKey, throttlePolicies.registerAddress, context.now);
+  // Every registration counts (recorded atomically before anything else is checked).
+  const grant = await reserveAttempt(
+    db,
+    [{ key: throttleKey, policy: throttlePolicies.registerAddress }],
+    context.now,
+  );
+  if (!grant.ok) return { ok: false, reason: 'throttled', retryAfterMs: grant.retryAfterMs };
 
   const errors: RegistrationErrors = {};
   const fullNameProblem = checkFullName(input.fullName);
@@ -95,16 +111,13 @@ export async function registerUser(
   const emailProblem = checkEmail(input.email);
   if (emailProblem) errors.email = emailProblem;
   const email = normaliseEmail(input.email);
-  const passwordProblem = checkPasswordPolicy(input.password, { email });
+  const passwordProblem = checkPasswordPolicy(input.password, { email, fullName: input.fullName });
   if (passwordProblem) errors.password = passwordProblem;
-  const newName = cleanText(input.newOrganisationName);
-  if (input.organisationId) {
-    if (!(await getOrganisation(db, input.organisationId))) errors.organisation = 'unknown';
-  } else if (newName) {
-    const problem = checkOrganisationName(newName);
-    if (problem) errors.organisation = problem;
-  } else {
-    errors.organisation = 'choose';
+  let organisationId = input.organisationId ?? null;
+  if (!organisationId && input.joinCode?.trim()) {
+    const employer = await findEmployerByJoinCode(db.orm, input.joinCode);
+    if (employer) organisationId = employer.id;
+    else errors.joinCode = 'unknown';
   }
   if (!errors.email && (await getUserByEmail(db, email))) errors.email = 'taken';
   if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
@@ -113,7 +126,6 @@ export async function registerUser(
   const id = newId();
   try {
     await db.write(async (orm) => {
-      const organisationId = input.organisationId || (await findOrCreateOrganisation(orm, newName)).id;
       await orm.insert(user).values({
         id,
         email,
@@ -144,22 +156,33 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' | 'deactivated' }
   | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
-/** Checks an email and password, with throttling per account and per client address. */
+/**
+ * Checks an email and password. The attempt is recorded against its throttles before the
+ * password is verified (so attempts sent at once cannot outrun the limit) and cleared on
+ * success. A browser the account has fully signed in from before (`deviceToken`) is held only
+ * by its own throttle, not by the per-account and per-address ones that strangers can fill: a
+ * stranger cannot lock the owner out.
+ */
 export async function authenticate(
   db: Database,
   input: { email: string; password: string },
-  context: { now: number; address: string },
+  context: { now: number; address: string; deviceToken?: string | null },
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const accountKey = throttleKeys.account(email);
-  const addressKey = throttleKeys.address(context.address);
-  const wait = await getThrottleWait(db, [accountKey, addressKey], context.now);
-  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
-
   const [row] = await db.orm
     .select({ ...userColumns, passwordHash: user.passwordHash })
     .from(user)
     .where(eq(user.email, email));
+  const deviceId = row ? await findKnownDevice(db, context.deviceToken, row.id, context.now) : null;
+  const rules: ThrottleRule[] = deviceId
+    ? [{ key: throttleKeys.device(deviceId), policy: throttlePolicies.signInDevice }]
+    : [
+        { key: throttleKeys.account(email), policy: throttlePolicies.signInAccount },
+        { key: throttleKeys.address(context.address), policy: throttlePolicies.signInAddress },
+      ];
+  const grant = await reserveAttempt(db, rules, context.now);
+  if (!grant.ok) return { ok: false, reason: 'throttled', retryAfterMs: grant.retryAfterMs };
+
   const password = input.password.slice(0, 1024);
   let valid: boolean;
   if (row) {
@@ -169,15 +192,40 @@ export async function authenticate(
     await verifyPassword(await dummyHash, password);
     valid = false;
   }
-  if (!valid || !row) {
-    await recordThrottleFailure(db, accountKey, throttlePolicies.signInAccount, context.now);
-    await recordThrottleFailure(db, addressKey, throttlePolicies.signInAddress, context.now);
-    return { ok: false, reason: 'invalid' };
-  }
+  if (!valid || !row) return { ok: false, reason: 'invalid' };
+  // The address key is left as it is: one good account must not reset a guesser's count.
+  await clearThrottle(db, deviceId ? throttleKeys.device(deviceId) : throttleKeys.account(email));
   if (row.status !== 'active') return { ok: false, reason: 'deactivated' };
-  await clearThrottle(db, accountKey);
   const { passwordHash: _hash, ...record } = row;
   return { ok: true, user: record };
+}
+
+export type PasswordCheckResult =
+  { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/**
+ * Asks a signed-in user for their current password again (change password, re-authentication),
+ * throttled per user like sign-in: a stolen session cannot guess the password without limit.
+ */
+export async function verifyCurrentPassword(
+  db: Database,
+  userId: string,
+  password: string,
+  now: number,
+): Promise<PasswordCheckResult> {
+  const [row] = await db.orm
+    .select({ passwordHash: user.passwordHash })
+    .from(user)
+    .where(eq(user.id, userId));
+  if (!row) throw new Error(`No user ${userId}`);
+  const checked = await throttledCheck(
+    db,
+    [{ key: throttleKeys.passwordCheck(userId), policy: throttlePolicies.passwordCheck }],
+    now,
+    async () => ({ ok: await verifyPassword(row.passwordHash, password.slice(0, 1024)), value: null }),
+  );
+  if (checked.ok) return { ok: true };
+  return checked.reason === 'throttled' ? checked : { ok: false, reason: 'wrong' };
 }
 
 export type ProfileErrors = Partial<{ fullName: NameProblem; locale: 'invalid' }>;
@@ -210,25 +258,34 @@ export type PasswordChangeErrors = Partial<{
   newPassword: PasswordProblem | 'same';
 }>;
 
-/** Changes a password after checking the current one. The caller ends the user's other sessions. */
+export type PasswordChangeResult =
+  | { ok: true }
+  | { ok: false; reason: 'invalid'; errors: PasswordChangeErrors }
+  | { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/**
+ * Changes a password after checking the current one (throttled per user). The caller ends the
+ * user's other sessions.
+ */
 export async function changePassword(
   db: Database,
   userId: string,
   input: { currentPassword: string; newPassword: string },
-): Promise<{ ok: true } | { ok: false; errors: PasswordChangeErrors }> {
+  now: number = Date.now(),
+): Promise<PasswordChangeResult> {
   const [row] = await db.orm
-    .select({ passwordHash: user.passwordHash, email: user.email })
+    .select({ email: user.email, fullName: user.fullName })
     .from(user)
     .where(eq(user.id, userId));
   if (!row) throw new Error(`No user ${userId}`);
   const errors: PasswordChangeErrors = {};
-  if (!(await verifyPassword(row.passwordHash, input.currentPassword.slice(0, 1024)))) {
-    errors.currentPassword = 'wrong';
-  }
-  const problem = checkPasswordPolicy(input.newPassword, { email: row.email });
+  const current = await verifyCurrentPassword(db, userId, input.currentPassword, now);
+  if (!current.ok && current.reason === 'throttled') return current;
+  if (!current.ok) errors.currentPassword = 'wrong';
+  const problem = checkPasswordPolicy(input.newPassword, { email: row.email, fullName: row.fullName });
   if (problem) errors.newPassword = problem;
   else if (input.newPassword === input.currentPassword) errors.newPassword = 'same';
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
   const passwordHash = await hashPassword(input.newPassword);
   await db.write((orm) => orm.update(user).set({ passwordHash }).where(eq(user.id, userId)));
   return { ok: true };
@@ -251,7 +308,7 @@ export async function createOrPromoteAdmin(
   const email = normaliseEmail(input.email);
   const nameProblem = checkFullName(input.fullName);
   if (nameProblem) return { ok: false, problem: `name is ${nameProblem}` };
-  const passwordProblem = checkPasswordPolicy(input.password, { email });
+  const passwordProblem = checkPasswordPolicy(input.password, { email, fullName: input.fullName });
   if (passwordProblem) return { ok: false, problem: `password is ${passwordProblem}` };
   const passwordHash = await hashPassword(input.password);
   const existing = await getUserByEmail(db, email);

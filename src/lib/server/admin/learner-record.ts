@@ -13,8 +13,9 @@ export interface PersonProfile {
   role: Role;
   status: 'active' | 'deactivated';
   locale: Locale;
-  employerId: string;
-  employerName: string;
+  /** Null for an independent learner. */
+  employerId: string | null;
+  employerName: string | null;
   createdAt: number;
   lastActiveAt: number | null;
 }
@@ -34,7 +35,7 @@ export async function getPersonProfile(db: Database, userId: string): Promise<Pe
       lastActiveAt: user.lastActiveAt,
     })
     .from(user)
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(eq(user.id, userId));
   if (!row) return null;
   return { ...row, createdAt: row.createdAt.getTime(), lastActiveAt: row.lastActiveAt?.getTime() ?? null };

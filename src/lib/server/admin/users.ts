@@ -5,14 +5,16 @@ import type { UserListQuery, UserSort, UserStatus } from '#src/lib/admin/list-qu
 import { cleanReason } from './access.ts';
 import { isAdmin, type Actor } from '#src/lib/roles.ts';
 import { recordAudit } from '#src/lib/server/audit/record.ts';
+import { clearEmployerAccessOnRoleChange } from '#src/lib/server/employer/managers.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
 
 export interface UserListRow {
   id: string;
   fullName: string;
   email: string;
-  employerId: string;
-  employerName: string;
+  /** Null for an independent learner (no employer). */
+  employerId: string | null;
+  employerName: string | null;
   role: Role;
   status: UserStatus;
   lastActiveAt: number | null;
@@ -22,7 +24,8 @@ export interface UserListRow {
 const sortExpressions: Record<UserSort, SQL> = {
   name: sql`lower(${user.fullName})`,
   email: sql`${user.email}`,
-  employer: sql`lower(${organisation.name})`,
+  // Independent learners (no employer) sort first; coalesce keeps keyset paging away from NULL.
+  employer: sql`lower(coalesce(${organisation.name}, ''))`,
   role: sql`${user.role}`,
   status: sql`${user.status}`,
   lastActive: sql`coalesce(${user.lastActiveAt}, 0)`,
@@ -66,8 +69,8 @@ type ListRow = {
   id: string;
   fullName: string;
   email: string;
-  employerId: string;
-  employerName: string;
+  employerId: string | null;
+  employerName: string | null;
   role: Role;
   status: UserStatus;
   lastActiveAt: Date | null;
@@ -88,13 +91,13 @@ export async function listUsers(
   const [totalRow] = await db.orm
     .select({ total: count() })
     .from(user)
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(where);
   const order = query.direction === 'desc' ? sql`DESC` : sql`ASC`;
   const rows = await db.orm
     .select(listColumns)
     .from(user)
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(where)
     .orderBy(sql`${sortExpressions[query.sort]} ${order}`, sql`${user.id} ${order}`)
     .limit(pageSize)
@@ -128,7 +131,7 @@ export async function listUsersAfter(
   const rows = await db.orm
     .select({ ...listColumns, sortValue: sql<string | number>`${expression}` })
     .from(user)
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(and(userFilters(query), after))
     .orderBy(sql`${expression} ${order}`, sql`${user.id} ${order}`)
     .limit(limit);
@@ -190,6 +193,7 @@ export async function changeUserRole(
         return { ok: false, reason: 'last-admin' };
       }
       await tx.update(user).set({ role }).where(eq(user.id, target.id));
+      await clearEmployerAccessOnRoleChange(tx, target.id, target.role, role);
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'role-changed',

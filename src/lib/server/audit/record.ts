@@ -6,7 +6,7 @@ export interface AuditEntry {
   actorId: string | null;
   /** Verb in kebab-case: `role-changed`, `certificate-revoked`, ... */
   action: string;
-  subjectType: 'user' | 'organisation' | 'enrolment' | 'certificate' | 'session';
+  subjectType: 'user' | 'organisation' | 'enrolment' | 'certificate' | 'session' | 'submission' | 'workshop';
   subjectId: string;
   /** Before / after values and the reason given, when there is one. */
   data?: Record<string, unknown>;

@@ -31,6 +31,7 @@ import { listAuditEvents, type AuditFilters, type AuditRow } from '#src/lib/serv
 import { latestFinalPasses } from './issue.ts';
 import { certificateColumns, toCertificateRecord, type CertificateRecord } from './store.ts';
 import type { Database } from '#src/lib/server/db.ts';
+import type { Locale } from '#src/i18n/index.ts';
 import { DAY_MS } from '#src/lib/time.ts';
 
 const day = DAY_MS;
@@ -46,12 +47,15 @@ export interface QueueEntry {
   courseTitle: string;
   fullName: string;
   email: string;
-  employer: string;
+  /** Null for an independent learner. */
+  employer: string | null;
   completedAt: number;
   kind: 'first' | 'renewal';
   /** Characters of the name no certificate font can print: fix the name before issuing. */
   unprintable: string[];
   issueMode: 'auto' | 'approval';
+  /** The holder's preferred language: the certificate's unless the admin chooses another. */
+  locale: Locale;
 }
 
 /** The longest queue shown at once; the desk says when more are waiting. */
@@ -80,6 +84,7 @@ export async function listEligible(
       completedAt: enrolment.completedAt,
       fullName: user.fullName,
       email: user.email,
+      locale: user.locale,
       employer: organisation.name,
       standing: {
         id: certificate.id,
@@ -90,7 +95,7 @@ export async function listEligible(
     })
     .from(enrolment)
     .innerJoin(user, eq(user.id, enrolment.userId))
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .leftJoin(
       certificate,
       and(
@@ -146,6 +151,7 @@ export async function listEligible(
       kind: row.standing ? 'renewal' : 'first',
       unprintable: findUnsupportedCharacters(row.fullName),
       issueMode: course?.certificate?.issueMode ?? 'approval',
+      locale: row.locale,
     };
   });
   return { entries, total: chosen.length };
@@ -166,7 +172,8 @@ export interface IssuedFilter {
 export interface IssuedEntry extends CertificateRecord {
   status: CertificateStatus;
   email: string;
-  employer: string;
+  /** Null for an independent learner. */
+  employer: string | null;
 }
 
 function statusCondition(status: StatusFilter, now: number, withinDays: number): SQL | undefined {
@@ -226,7 +233,7 @@ export async function listIssued(
       .select({ ...certificateColumns, email: user.email, employer: organisation.name })
       .from(certificate)
       .innerJoin(user, eq(user.id, certificate.userId))
-      .innerJoin(organisation, eq(organisation.id, user.organisationId))
+      .leftJoin(organisation, eq(organisation.id, user.organisationId))
       .where(where)
       .orderBy(desc(certificate.issuedAt), desc(certificate.serial))
       .limit(page.limit)
@@ -297,7 +304,7 @@ export async function listForExport(
     .select({ ...certificateColumns, email: user.email, employer: organisation.name })
     .from(certificate)
     .innerJoin(user, eq(user.id, certificate.userId))
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(wanted.length > 0 ? inArray(certificate.id, wanted) : issuedConditions(filter, now))
     .orderBy(desc(certificate.issuedAt), desc(certificate.serial))
     .limit(limit);
@@ -372,7 +379,7 @@ const HISTORY_LIMIT = 1000;
 export interface CertificateDetail {
   record: CertificateRecord;
   status: CertificateStatus;
-  holder: { fullName: string; email: string; employer: string };
+  holder: { fullName: string; email: string; employer: string | null };
   issuerName: string | null;
   /** Every certificate of this learner and course, newest first (this one included). */
   chain: Array<CertificateRecord & { status: CertificateStatus }>;
@@ -395,7 +402,7 @@ export async function getCertificateDetail(
     })
     .from(certificate)
     .innerJoin(user, eq(user.id, certificate.userId))
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(eq(certificate.id, id));
   if (!row) return null;
   const { fullName, email, employer, ...certificateRow } = row;

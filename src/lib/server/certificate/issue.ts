@@ -18,10 +18,13 @@ import {
   type EligibilityRefusal as DecidedRefusal,
 } from '#src/lib/certificate/eligibility.ts';
 import type { Catalogue, CourseView } from '#src/lib/learning/structure.ts';
+import type { Locale } from '#src/i18n/index.ts';
+import { parseLanguageChoice, resolveLanguage, type LanguageChoice } from '#src/lib/certificate/language.ts';
 import { isStaff } from '#src/lib/roles.ts';
 import { cleanReason } from '#src/lib/server/admin/access.ts';
 import { isAdmin, type Actor } from '#src/lib/roles.ts';
 import { recordAudit } from '#src/lib/server/audit/record.ts';
+import { enqueueCertificateRevokedMail } from '#src/lib/server/mail/certificate-notices.ts';
 import { findUnsupportedCharacters } from '#src/lib/server/pdf/fonts.ts';
 import {
   certificateColumns,
@@ -157,9 +160,25 @@ export type IssueRefusal = (typeof ISSUE_REFUSALS)[number];
 export type IssueResult =
   { ok: true; certificate: CertificateRecord } | { ok: false; reason: IssueRefusal; characters?: string[] };
 
-async function holderOf(orm: Reader, userId: string): Promise<{ fullName: string } | null> {
-  const [row] = await orm.select({ fullName: user.fullName }).from(user).where(eq(user.id, userId));
+async function holderOf(orm: Reader, userId: string): Promise<{ fullName: string; locale: Locale } | null> {
+  const [row] = await orm
+    .select({ fullName: user.fullName, locale: user.locale })
+    .from(user)
+    .where(eq(user.id, userId));
   return row ?? null;
+}
+
+/**
+ * The course as a certificate in `language` prints it: the title and certificate wording from the
+ * course file in that language (English where it has none), the rules and CPD hours as they are.
+ */
+function courseInLanguage<T extends Pick<CourseView, 'id' | 'title' | 'cpdHours' | 'certificate'>>(
+  catalogue: Partial<Pick<Catalogue, 'courseWording'>>,
+  course: T,
+  language: Locale,
+): T {
+  const wording = catalogue.courseWording?.(course.id, language);
+  return wording ? { ...course, title: wording.title, certificate: wording.certificate } : course;
 }
 
 /** Issues one certificate under the course rules, inside a write. */
@@ -169,6 +188,7 @@ async function issueUnderRules(
   actorId: string | null,
   target: { userId: string; courseId: string },
   now: number,
+  language: LanguageChoice = 'holder',
 ): Promise<IssueResult> {
   const holder = await holderOf(orm, target.userId);
   if (!holder) return { ok: false, reason: 'user-not-found' };
@@ -179,11 +199,13 @@ async function issueUnderRules(
   const characters = findUnsupportedCharacters(holder.fullName);
   if (characters.length > 0) return { ok: false, reason: 'name-unprintable', characters };
   const auto = actorId === null;
+  const chosen = resolveLanguage(language, holder.locale);
   return insertCertificate(
     orm,
     {
       userId: target.userId,
-      course,
+      course: courseInLanguage(catalogue, course, chosen),
+      language: chosen,
       holderName: cleanText(holder.fullName),
       mode: eligibility.kind === 'renewal' ? 'renewal' : auto ? 'auto' : 'approval',
       actorId,
@@ -193,16 +215,20 @@ async function issueUnderRules(
   );
 }
 
-/** An admin issues a certificate to an eligible learner (approval courses, renewals, or a stuck auto issue). */
+/**
+ * An admin issues a certificate to an eligible learner (approval courses, renewals, or a stuck
+ * auto issue), in the chosen language (default: the holder's preferred language).
+ */
 export async function issueCertificate(
   db: Database,
   catalogue: Catalogue,
   actor: Actor,
   target: { userId: string; courseId: string },
   now: number,
+  language: LanguageChoice = 'holder',
 ): Promise<IssueResult> {
   if (!isAdmin(actor)) return { ok: false, reason: 'forbidden' };
-  return db.write((orm) => issueUnderRules(orm, catalogue, actor.id, target, now));
+  return db.write((orm) => issueUnderRules(orm, catalogue, actor.id, target, now, language));
 }
 
 export interface BulkIssueReport {
@@ -227,8 +253,9 @@ export function parseIssueItems(values: readonly string[]): Array<{ userId: stri
 }
 
 /**
- * Issues many certificates. Each one is its own short transaction, so other requests are served
- * in between and one refusal does not stop the rest.
+ * Issues many certificates, each in the chosen language (default: each holder's preferred
+ * language). Each one is its own short transaction, so other requests are served in between and
+ * one refusal does not stop the rest.
  */
 export async function issueCertificates(
   db: Database,
@@ -236,6 +263,7 @@ export async function issueCertificates(
   actor: Actor,
   values: readonly string[],
   now: number,
+  language: LanguageChoice = 'holder',
 ): Promise<BulkIssueResult> {
   if (!isAdmin(actor)) return { ok: false, reason: 'forbidden' };
   const items = parseIssueItems(values);
@@ -243,7 +271,7 @@ export async function issueCertificates(
   if (items.length > MAX_BULK_ISSUE) return { ok: false, reason: 'too-many' };
   const report: BulkIssueReport = { issued: [], refused: [] };
   for (const item of items) {
-    const result = await db.write((orm) => issueUnderRules(orm, catalogue, actor.id, item, now));
+    const result = await db.write((orm) => issueUnderRules(orm, catalogue, actor.id, item, now, language));
     if (result.ok) {
       const { id, serial, holderName, courseTitle } = result.certificate;
       report.issued.push({ id, serial, holderName, courseTitle });
@@ -307,7 +335,7 @@ export async function issueDueAutoCertificates(
   return issued;
 }
 
-export type ExceptionField = 'email' | 'courseId' | 'holderName' | 'reason';
+export type ExceptionField = 'email' | 'courseId' | 'holderName' | 'reason' | 'language';
 export type ExceptionProblem =
   | 'required'
   | 'not-found'
@@ -331,13 +359,14 @@ export type ExceptionResult =
  * An admin issues a certificate outside the completion rules, for example to someone who attended
  * the classroom programme. The reason is required and kept on the record and in the audit log.
  * A learner who holds a valid certificate for the course (not yet due for renewal) is refused:
- * correct a certificate with a re-issue instead. A revoked or renewable one is replaced.
+ * correct a certificate with a re-issue instead. A revoked or renewable one is replaced. The
+ * certificate is in `input.language` (`en`, `ms`; blank: the holder's preferred language).
  */
 export async function issueByException(
   db: Database,
   catalogue: Catalogue,
   actor: Actor,
-  input: { email: string; courseId: string; holderName: string; reason: string },
+  input: { email: string; courseId: string; holderName: string; reason: string; language?: string },
   now: number,
 ): Promise<ExceptionResult> {
   if (!isAdmin(actor)) return { ok: false, reason: 'forbidden' };
@@ -345,7 +374,10 @@ export async function issueByException(
   let characters: string[] = [];
   const email = normaliseEmail(input.email);
   const [holder] = email
-    ? await db.orm.select({ id: user.id, fullName: user.fullName }).from(user).where(eq(user.email, email))
+    ? await db.orm
+        .select({ id: user.id, fullName: user.fullName, locale: user.locale })
+        .from(user)
+        .where(eq(user.email, email))
     : [];
   if (!email) errors.email = 'required';
   else if (!holder) errors.email = 'not-found';
@@ -372,11 +404,13 @@ export async function issueByException(
     if (standing && standing.revokedAt === null && !isDueForRenewal(standing, now)) {
       return { ok: false, reason: 'invalid', errors: { courseId: 'already-certified' }, characters: [] };
     }
+    const language = resolveLanguage(parseLanguageChoice(input.language), holder.locale);
     const result = await insertCertificate(
       orm,
       {
         userId: holder.id,
-        course,
+        course: courseInLanguage(catalogue, course, language),
+        language,
         holderName,
         mode: 'exception',
         actorId: actor.id,
@@ -431,37 +465,42 @@ export async function revokeCertificate(
         },
         at: now,
       });
+      await enqueueCertificateRevokedMail(tx, record, reason, now);
       return { ok: true, certificate: { ...record, revokedAt: now, revokedReason: reason } };
     }),
   );
 }
 
-export type ReissueField = 'holderName' | 'reason';
+export type ReissueField = 'holderName' | 'reason' | 'language';
 export type ReissueResult =
   | { ok: true; certificate: CertificateRecord }
   | { ok: false; reason: 'forbidden' | 'not-found' | 'revoked' | 'superseded' }
   | {
       ok: false;
       reason: 'invalid';
-      errors: Partial<Record<ReissueField, NameProblem | 'required'>>;
+      errors: Partial<Record<ReissueField, NameProblem | 'required' | 'unavailable'>>;
       characters: string[];
     };
 
 /**
  * An admin re-issues a certificate, for example with a corrected name (blank: the holder's name
- * as it is now in their account). The new certificate has a new serial and code and the same
- * course, CPD hours and expiry; the old one is marked superseded and points to it.
+ * as it is now in their account), or in the other language (`input.language`; blank keeps the
+ * certificate's). The new certificate has a new serial and code and the same course, CPD hours
+ * and expiry; the old one is marked superseded and points to it. In the same language it keeps
+ * the titles printed at issue; in the other, it takes them from the course file in that language
+ * (`catalogue`), which must still have the course.
  */
 export async function reissueCertificate(
   db: Database,
   actor: Actor,
-  input: { id: string; holderName: string; reason: string },
+  input: { id: string; holderName: string; reason: string; language?: string },
   now: number,
+  catalogue?: Pick<Catalogue, 'courseWording'>,
 ): Promise<ReissueResult> {
   if (!isAdmin(actor)) return { ok: false, reason: 'forbidden' };
   const old = await getCertificate(db.orm, input.id);
   if (!old) return { ok: false, reason: 'not-found' };
-  const errors: Partial<Record<ReissueField, NameProblem | 'required'>> = {};
+  const errors: Partial<Record<ReissueField, NameProblem | 'required' | 'unavailable'>> = {};
   const reason = cleanReason(input.reason);
   if (!reason) errors.reason = 'required';
   const holder = await holderOf(db.orm, old.userId);
@@ -469,7 +508,11 @@ export async function reissueCertificate(
     input.holderName.trim() ? input.holderName : (holder?.fullName ?? old.holderName),
   );
   if (!checked.ok) errors.holderName = checked.problem;
-  if (!checked.ok || !reason) {
+  const choice = parseLanguageChoice(input.language);
+  const language = choice === 'holder' ? old.language : choice;
+  const wording = language === old.language ? undefined : catalogue?.courseWording(old.courseId, language);
+  if (language !== old.language && wording?.textLocale !== language) errors.language = 'unavailable';
+  if (!checked.ok || !reason || errors.language) {
     return { ok: false, reason: 'invalid', errors, characters: checked.ok ? [] : checked.characters };
   }
   return db.write(async (orm): Promise<ReissueResult> => {
@@ -481,13 +524,16 @@ export async function reissueCertificate(
       orm,
       {
         userId: current.userId,
-        // A correction keeps what was awarded: the course title, CPD hours and expiry at issue.
+        // A correction keeps what was awarded: the CPD hours and expiry at issue, and in the same
+        // language the titles printed at issue.
         course: {
           id: current.courseId,
-          title: current.courseTitle,
+          title: wording?.title ?? current.courseTitle,
           cpdHours: current.cpdHours,
-          certificate: undefined,
+          certificate: wording?.certificate,
         },
+        language,
+        ...(wording ? {} : { wording: current }),
         holderName: checked.name,
         mode: 'reissue',
         actorId: actor.id,
@@ -566,7 +612,7 @@ export async function getDownloadableCertificate(
  */
 export async function issueCertificatesOnCompletion(
   db: Database,
-  catalogue: Pick<Catalogue, 'published'>,
+  catalogue: Pick<Catalogue, 'published'> & Partial<Pick<Catalogue, 'courseWording'>>,
   userId: string,
   courseIds: readonly string[],
   now: number,
@@ -578,13 +624,21 @@ export async function issueCertificatesOnCompletion(
       .filter((course) => course?.certificate?.issueMode === 'auto');
     if (courses.length === 0) return issued;
     await db.write(async (orm) => {
-      const [holder] = await orm.select({ fullName: user.fullName }).from(user).where(eq(user.id, userId));
+      const holder = await holderOf(orm, userId);
       if (!holder || findUnsupportedCharacters(holder.fullName).length > 0) return;
       for (const course of courses) {
         if (!course || (await getStandingCertificate(orm, userId, course.id))) continue;
+        // Issued without an admin: in the holder's preferred language.
         const result = await insertCertificate(
           orm,
-          { userId, course, holderName: holder.fullName, mode: 'auto', actorId: null },
+          {
+            userId,
+            course: courseInLanguage(catalogue, course, holder.locale),
+            language: holder.locale,
+            holderName: holder.fullName,
+            mode: 'auto',
+            actorId: null,
+          },
           now,
         );
         if (result.ok) issued.push(result.certificate);

@@ -12,10 +12,12 @@ import {
   generateVerificationCode,
   normaliseVerificationCode,
 } from '#src/lib/certificate/code.ts';
+import type { Locale } from '#src/i18n/index.ts';
 import type { CourseView } from '#src/lib/learning/structure.ts';
 import { recordAudit } from '#src/lib/server/audit/record.ts';
 import type { Orm } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
+import { enqueueCertificateIssuedMail } from '#src/lib/server/mail/certificate-notices.ts';
 
 export type Reader = Pick<Orm, 'select'>;
 export type Writer = Pick<Orm, 'select' | 'insert' | 'update'>;
@@ -35,6 +37,8 @@ export interface CertificateRecord {
   signatoryName: string | null;
   signatoryTitle: string | null;
   cpdHours: number;
+  /** The language it is issued in: its titles are in it, and its PDF and verification page print in it. */
+  language: Locale;
   issuedAt: number;
   /** The admin who issued it; null when the system issued it on completion. */
   issuedBy: string | null;
@@ -57,6 +61,7 @@ export const certificateColumns = {
   signatoryName: certificate.signatoryName,
   signatoryTitle: certificate.signatoryTitle,
   cpdHours: certificate.cpdHours,
+  language: certificate.language,
   issuedAt: certificate.issuedAt,
   issuedBy: certificate.issuedBy,
   exceptionReason: certificate.exceptionReason,
@@ -125,7 +130,15 @@ export type IssueMode = 'auto' | 'approval' | 'renewal' | 'exception' | 'reissue
 
 export interface NewCertificate {
   userId: string;
+  /** The course with its title and certificate wording in `language`. */
   course: Pick<CourseView, 'id' | 'title' | 'cpdHours' | 'certificate'>;
+  /** The language of `course`'s wording; default en. */
+  language?: Locale;
+  /**
+   * The certificate title and signatory to print instead of the course's (a re-issue in the same
+   * language keeps what the certificate it corrects said).
+   */
+  wording?: Pick<CertificateRecord, 'certificateTitle' | 'signatoryName' | 'signatoryTitle'>;
   holderName: string;
   mode: IssueMode;
   /** The admin, or null for the system (automatic issue on completion). */
@@ -177,10 +190,17 @@ export async function insertCertificate(orm: Orm, input: NewCertificate, now: nu
       courseId: input.course.id,
       holderName: input.holderName,
       courseTitle: input.course.title,
-      certificateTitle: input.course.certificate?.title ?? null,
-      signatoryName: input.course.certificate?.signatoryName ?? null,
-      signatoryTitle: input.course.certificate?.signatoryTitle ?? null,
+      certificateTitle: input.wording
+        ? input.wording.certificateTitle
+        : (input.course.certificate?.title ?? null),
+      signatoryName: input.wording
+        ? input.wording.signatoryName
+        : (input.course.certificate?.signatoryName ?? null),
+      signatoryTitle: input.wording
+        ? input.wording.signatoryTitle
+        : (input.course.certificate?.signatoryTitle ?? null),
       cpdHours: input.course.cpdHours,
+      language: input.language ?? 'en',
       issuedAt: now,
       issuedBy: input.actorId,
       exceptionReason: input.mode === 'exception' ? (input.reason ?? null) : null,
@@ -229,19 +249,31 @@ export async function insertCertificate(orm: Orm, input: NewCertificate, now: nu
         userId: record.userId,
         courseId: record.courseId,
         holderName: record.holderName,
+        language: record.language,
         expiresAt: record.expiresAt === null ? null : new Date(record.expiresAt).toISOString(),
         ...(input.replaces
           ? {
               replaces: input.replaces.id,
               replacesSerial: input.replaces.serial,
-              before: { holderName: input.replaces.holderName },
-              after: { holderName: record.holderName },
+              before: { holderName: input.replaces.holderName, language: input.replaces.language },
+              after: { holderName: record.holderName, language: record.language },
             }
           : {}),
         ...(input.reason ? { reason: input.reason } : {}),
       },
       at: now,
     });
+    // The learner is told in this same transaction (the outbox sends it after commit).
+    await enqueueCertificateIssuedMail(
+      tx,
+      record,
+      {
+        mode: input.mode === 'reissue' ? 'reissue' : input.mode === 'renewal' ? 'renewal' : 'issued',
+        replacesSerial: input.replaces?.serial ?? null,
+        reason: input.mode === 'reissue' ? (input.reason ?? null) : null,
+      },
+      now,
+    );
     return { ok: true, certificate: record };
   });
 }

@@ -10,6 +10,7 @@ import { normaliseVerificationCode } from '#src/lib/certificate/code.ts';
 import { certificateStatus, type CertificateStatus } from '#src/lib/certificate/status.ts';
 import { findCertificateByCode } from './store.ts';
 import type { Database } from '#src/lib/server/db.ts';
+import type { Locale } from '#src/i18n/index.ts';
 import { getThrottleWait, recordThrottleFailure, throttleKeys } from '#src/lib/server/account/throttle.ts';
 import { throttlePolicies } from '#src/lib/server/account/throttle-policy.ts';
 
@@ -21,6 +22,10 @@ export interface PublicCertificate {
   holderName: string;
   courseId: string;
   courseTitle: string;
+  /** The certificate title as printed; null on certificates issued before it was kept. */
+  certificateTitle: string | null;
+  /** The language the certificate is in: its titles are in it. */
+  language: Locale;
   cpdHours: number;
   issuedAt: number;
   expiresAt: number | null;
@@ -73,6 +78,8 @@ export async function verifyCertificateCode(
       holderName: record.holderName,
       courseId: record.courseId,
       courseTitle: record.courseTitle,
+      certificateTitle: record.certificateTitle,
+      language: record.language,
       cpdHours: record.cpdHours,
       issuedAt: record.issuedAt,
       expiresAt: record.expiresAt,

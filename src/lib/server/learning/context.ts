@@ -9,6 +9,7 @@ import type { Catalogue, CatalogueView } from '#src/lib/learning/structure.ts';
 import { getCatalogue, viewFor } from '#src/lib/server/content/course.ts';
 import { courseProgressFor, loadLearnerState, type EnrolmentRow, type LearnerState } from './progress.ts';
 import type { SessionUser } from '#src/lib/server/account/session.ts';
+import type { Locale } from '#src/i18n/index.ts';
 
 export interface LearningContext {
   db: Database;
@@ -18,8 +19,12 @@ export interface LearningContext {
   state: LearnerState | null;
 }
 
-export async function getLearningContext(user: SessionUser | null): Promise<LearningContext> {
-  const [db, catalogue] = [await getDb(), await getCatalogue()];
+/** `locale` picks the language of the catalogue's text (English where a piece is not translated). */
+export async function getLearningContext(
+  user: SessionUser | null,
+  locale: Locale = 'en',
+): Promise<LearningContext> {
+  const [db, catalogue] = [await getDb(), await getCatalogue(locale)];
   const state = user ? await loadLearnerState(db.orm, catalogue, user.id) : null;
   return { db, catalogue, view: viewFor(catalogue, user), state };
 }

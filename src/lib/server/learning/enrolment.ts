@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { enrolment, user } from '#db/schema.ts';
 import type { Role } from '#src/lib/roles.ts';
 import { checkEmail, normaliseEmail } from '#src/lib/account/rules.ts';
@@ -49,7 +49,7 @@ function toRecord(row: {
 }
 
 export async function getEnrolment(
-  orm: Orm,
+  orm: Pick<Orm, 'select'>,
   userId: string,
   courseId: string,
 ): Promise<EnrolmentRecord | null> {
@@ -66,8 +66,8 @@ export type EnrolOutcome = 'enrolled' | 'restored' | 'already-enrolled';
  * Makes an enrolment active: creates it, or restores a withdrawn one (its progress was never
  * deleted, so it comes back as it was). Runs inside a write.
  */
-async function activate(
-  orm: Orm,
+export async function activateEnrolment(
+  orm: Pick<Orm, 'select' | 'update' | 'insert'>,
   userId: string,
   courseId: string,
   enrolledBy: string | null,
@@ -101,7 +101,7 @@ export async function enrolSelf(
 ): Promise<SelfEnrolResult> {
   const view = isStaff(actor.role) ? catalogue.preview : catalogue.published;
   if (!view.course(courseId)) return { ok: false, reason: 'not-found' };
-  const { outcome } = await db.write((orm) => activate(orm, actor.id, courseId, null, now));
+  const { outcome } = await db.write((orm) => activateEnrolment(orm, actor.id, courseId, null, now));
   return { ok: true, outcome };
 }
 
@@ -173,6 +173,8 @@ export async function enrolByEmails(
   courseId: string,
   pasted: string,
   now: number,
+  /** Whose accounts the actor may enrol (learnerScope); an address outside it matches nobody. */
+  scope?: SQL,
 ): Promise<BulkEnrolResult> {
   if (!isStaff(actor.role)) return { ok: false, reason: 'course-not-found' };
   if (!catalogue.preview.course(courseId)) return { ok: false, reason: 'course-not-found' };
@@ -186,7 +188,7 @@ export async function enrolByEmails(
     const rows = await db.orm
       .select({ id: user.id, email: user.email, fullName: user.fullName })
       .from(user)
-      .where(inArray(user.email, chunk));
+      .where(and(inArray(user.email, chunk), scope));
     for (const row of rows) found.set(row.email, { id: row.id, fullName: row.fullName });
   }
 
@@ -198,7 +200,7 @@ export async function enrolByEmails(
         report.matchedNobody.push(email);
         continue;
       }
-      const { outcome, enrolmentId } = await activate(orm, person.id, courseId, actor.id, now);
+      const { outcome, enrolmentId } = await activateEnrolment(orm, person.id, courseId, actor.id, now);
       if (outcome === 'already-enrolled') {
         report.alreadyEnrolled.push({ email, fullName: person.fullName });
         continue;
@@ -221,6 +223,8 @@ export async function enrolByEmails(
 /** Active and withdrawn enrolment counts per course, for the staff page. */
 export async function countEnrolmentsByCourse(
   db: Database,
+  /** Whose enrolments count (learnerScope); all when absent. */
+  scope?: SQL,
 ): Promise<Map<string, { active: number; withdrawn: number; completed: number }>> {
   const rows = await db.orm
     .select({
@@ -230,6 +234,8 @@ export async function countEnrolmentsByCourse(
       completed: sql<number>`count(${enrolment.completedAt})`,
     })
     .from(enrolment)
+    .innerJoin(user, eq(user.id, enrolment.userId))
+    .where(scope)
     .groupBy(enrolment.courseId, enrolment.status);
   const counts = new Map<string, { active: number; withdrawn: number; completed: number }>();
   for (const row of rows) {

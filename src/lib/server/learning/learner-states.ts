@@ -11,7 +11,7 @@ import type { EnrolmentRow, LearnerState } from './progress.ts';
 
 interface StateRow {
   userId: string;
-  kind: 'l' | 'm' | 'q' | 'e';
+  kind: 'l' | 'm' | 'q' | 'e' | 'a' | 'p';
   key: string;
   a: number | null;
   b: number | null;
@@ -43,11 +43,20 @@ export async function loadLearnerStates(
       lessons: RawLearnerRecord['lessons'][number][];
       modules: RawLearnerRecord['modules'][number][];
       passedQuizzes: string[];
+      assignments: NonNullable<RawLearnerRecord['assignments']>[number][];
+      attendance: NonNullable<RawLearnerRecord['attendance']>[number][];
       enrolments: Map<string, EnrolmentRow>;
     }
   >();
   for (const id of unique)
-    raw.set(id, { lessons: [], modules: [], passedQuizzes: [], enrolments: new Map() });
+    raw.set(id, {
+      lessons: [],
+      modules: [],
+      passedQuizzes: [],
+      assignments: [],
+      attendance: [],
+      enrolments: new Map(),
+    });
 
   for (let start = 0; start < unique.length; start += CHUNK) {
     const ids = sql.join(
@@ -64,7 +73,13 @@ export async function loadLearnerStates(
         FROM quiz_attempt WHERE user_id IN (${ids}) AND status = 'submitted' AND passed = 1
       UNION ALL
       SELECT user_id, 'e', course_id, completed_at, enrolled_at, status || ' ' || id, withdrawn_at
-        FROM enrolment WHERE user_id IN (${ids})`);
+        FROM enrolment WHERE user_id IN (${ids})
+      UNION ALL
+      SELECT user_id, 'a', assignment_id, NULL, NULL, status, NULL FROM assignment_submission WHERE user_id IN (${ids})
+      UNION ALL
+      SELECT b.user_id, 'p', s.course_id, count(*), NULL, NULL, NULL
+        FROM workshop_booking b JOIN workshop_session s ON s.id = b.session_id
+        WHERE b.user_id IN (${ids}) AND b.attendance IN ('present', 'late') GROUP BY b.user_id, s.course_id`);
     for (const row of rows) {
       const entry = raw.get(row.userId);
       if (!entry) continue;
@@ -74,6 +89,17 @@ export async function loadLearnerStates(
         entry.modules.push({ moduleId: row.key, completedAt: toMs(row.a) ?? 0 });
       } else if (row.kind === 'q') {
         entry.passedQuizzes.push(row.key);
+      } else if (row.kind === 'a') {
+        const status = row.c;
+        entry.assignments.push({
+          assignmentId: row.key,
+          status:
+            status === 'submitted' || status === 'returned' || status === 'passed' || status === 'not-passed'
+              ? status
+              : 'draft',
+        });
+      } else if (row.kind === 'p') {
+        entry.attendance.push({ courseId: row.key, sessions: Number(row.a ?? 0) });
       } else {
         const [status, id] = (row.c ?? '').split(' ');
         entry.enrolments.set(row.key, {
@@ -90,7 +116,13 @@ export async function loadLearnerStates(
 
   const states = new Map<string, LearnerState>();
   for (const [userId, entry] of raw) {
-    const record = { lessons: entry.lessons, modules: entry.modules, passedQuizzes: entry.passedQuizzes };
+    const record = {
+      lessons: entry.lessons,
+      modules: entry.modules,
+      passedQuizzes: entry.passedQuizzes,
+      assignments: entry.assignments,
+      attendance: entry.attendance,
+    };
     states.set(userId, {
       userId,
       enrolments: entry.enrolments,

@@ -5,6 +5,7 @@ import {
   computeCourseProgress,
   normaliseLearnerRecord,
   type CourseProgress,
+  type AssignmentStatus,
   type EnrolmentState,
   type LearnerRecord,
   type RawLearnerRecord,
@@ -31,7 +32,7 @@ export interface LearnerState {
 }
 
 interface StateRow {
-  kind: 'l' | 'm' | 'q' | 'e';
+  kind: 'l' | 'm' | 'q' | 'e' | 'a' | 'p';
   key: string;
   a: number | null;
   b: number | null;
@@ -43,7 +44,9 @@ interface StateRow {
  * Reads a user's enrolments, lesson progress, recorded module completions and passed quizzes
  * with one statement. Each branch walks an index whose first column is the user id. Passed
  * quizzes come from `quiz_attempt` (submitted, passed): the quiz id is the module id for a
- * module quiz and the assessment id for a final assessment.
+ * module quiz and the assessment id for a final assessment. Assignment states come from
+ * `assignment_submission` (one row per assignment) and attended practical sessions per course from
+ * `workshop_booking` through its partial index of attended rows.
  */
 export async function loadLearnerState(
   orm: Orm,
@@ -60,16 +63,26 @@ export async function loadLearnerState(
       FROM quiz_attempt WHERE user_id = ${userId} AND status = 'submitted' AND passed = 1
     UNION ALL
     SELECT 'e', course_id, completed_at, enrolled_at, status || ' ' || id, withdrawn_at
-      FROM enrolment WHERE user_id = ${userId}`);
+      FROM enrolment WHERE user_id = ${userId}
+    UNION ALL
+    SELECT 'a', assignment_id, NULL, NULL, status, NULL FROM assignment_submission WHERE user_id = ${userId}
+    UNION ALL
+    SELECT 'p', s.course_id, count(*), NULL, NULL, NULL
+      FROM workshop_booking b JOIN workshop_session s ON s.id = b.session_id
+      WHERE b.user_id = ${userId} AND b.attendance IN ('present', 'late') GROUP BY s.course_id`);
   const lessons: RawLearnerRecord['lessons'][number][] = [];
   const modules: RawLearnerRecord['modules'][number][] = [];
   const passedQuizzes: string[] = [];
+  const assignments: NonNullable<RawLearnerRecord['assignments']>[number][] = [];
+  const attendance: NonNullable<RawLearnerRecord['attendance']>[number][] = [];
   const enrolments = new Map<string, EnrolmentRow>();
   for (const row of rows) {
     if (row.kind === 'l')
       lessons.push({ lessonId: row.key, completedAt: toMs(row.a), lastViewedAt: toMs(row.b) ?? 0 });
     else if (row.kind === 'm') modules.push({ moduleId: row.key, completedAt: toMs(row.a) ?? 0 });
     else if (row.kind === 'q') passedQuizzes.push(row.key);
+    else if (row.kind === 'a') assignments.push({ assignmentId: row.key, status: assignmentStatus(row.c) });
+    else if (row.kind === 'p') attendance.push({ courseId: row.key, sessions: Number(row.a ?? 0) });
     else {
       const [status, id] = (row.c ?? '').split(' ');
       enrolments.set(row.key, {
@@ -82,8 +95,14 @@ export async function loadLearnerState(
       });
     }
   }
-  const raw = { lessons, modules, passedQuizzes };
+  const raw = { lessons, modules, passedQuizzes, assignments, attendance };
   return { userId, enrolments, raw, record: normaliseLearnerRecord(raw, catalogue.aliases) };
+}
+
+function assignmentStatus(value: string | null): AssignmentStatus {
+  return value === 'submitted' || value === 'returned' || value === 'passed' || value === 'not-passed'
+    ? value
+    : 'draft';
 }
 
 function toMs(value: unknown): number | null {

@@ -1,29 +1,47 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answersFromForm, normaliseAnswer, sanitiseAnswers } from './answers.ts';
-import { drawAttempt, seededRandom, type AttemptLayout } from './draw.ts';
+import {
+  answersFromForm,
+  answersFromPublic,
+  normaliseAnswer,
+  sanitiseAnswers,
+  toPublicAnswers,
+} from './answers.ts';
+import { drawAttempt, seededRandom, type AttemptLayout, type LayoutEntry } from './draw.ts';
 import { fixtureQuiz } from './quiz-fixture.ts';
+import type { ChoicePart } from './tokens.ts';
 
 const fullLayout = drawAttempt(fixtureQuiz, seededRandom('answers'));
-const orderEntry = fullLayout.find((entry) => entry.questionId === 'q-order');
+const entries = new Map<string, LayoutEntry>(
+  fullLayout.flatMap((entry) => entry.subQuestions ?? [entry]).map((entry) => [entry.questionId, entry]),
+);
+
+/** The token the browser sees for an authored id in this attempt. */
+function tok(questionId: string, part: ChoicePart, authoredId: string): string {
+  const token = entries.get(questionId)?.tokens?.[part]?.[authoredId];
+  if (token === undefined) throw new Error(`no token for ${questionId} ${part} ${authoredId}`);
+  return token;
+}
+
+const orderEntry = entries.get('q-order');
 const shownItems = orderEntry?.itemOrder ?? [];
 const answerableIds = ['q-single', 'q-multi', 'q-tf', 'q-order', 'q-match', 'q-case-a', 'q-case-b'];
 
 describe('answersFromForm', () => {
-  it('reads every kind of field', () => {
+  it('reads every kind of field, in tokens, and answers in authored ids', () => {
     const answers = answersFromForm(
       [
-        ['q:q-single', 'a'],
-        ['q:q-multi', 'a'],
-        ['q:q-multi', 'c'],
+        ['q:q-single', tok('q-single', 'options', 'a')],
+        ['q:q-multi', tok('q-multi', 'options', 'a')],
+        ['q:q-multi', tok('q-multi', 'options', 'c')],
         ['q:q-tf', 'false'],
-        ['q:q-order:pos:contact', '1'],
-        ['q:q-order:pos:assess', '2'],
-        ['q:q-order:pos:plan', '3'],
-        ['q:q-order:pos:monitor', '4'],
-        ['q:q-match:match:yellow', 'fear'],
-        ['q:q-match:match:blue', 'policy'],
-        ['q:q-case-a', 'b'],
+        [`q:q-order:pos:${tok('q-order', 'items', 'contact')}`, '1'],
+        [`q:q-order:pos:${tok('q-order', 'items', 'assess')}`, '2'],
+        [`q:q-order:pos:${tok('q-order', 'items', 'plan')}`, '3'],
+        [`q:q-order:pos:${tok('q-order', 'items', 'monitor')}`, '4'],
+        [`q:q-match:match:${tok('q-match', 'premises', 'yellow')}`, tok('q-match', 'responses', 'fear')],
+        [`q:q-match:match:${tok('q-match', 'premises', 'blue')}`, tok('q-match', 'responses', 'policy')],
+        ['q:q-case-a', tok('q-case-a', 'options', 'b')],
         ['q:q-case-b', 'true'],
         ['csrf', 'token'],
       ],
@@ -42,7 +60,10 @@ describe('answersFromForm', () => {
   });
 
   it('breaks ties between positions by the order the items were shown in', () => {
-    const fields: Array<[string, string]> = shownItems.map((itemId) => [`q:q-order:pos:${itemId}`, '1']);
+    const fields: Array<[string, string]> = shownItems.map((itemId) => [
+      `q:q-order:pos:${tok('q-order', 'items', itemId)}`,
+      '1',
+    ]);
     expect(answersFromForm(fields, fullLayout, fixtureQuiz)['q-order']).toEqual(shownItems);
   });
 
@@ -50,8 +71,8 @@ describe('answersFromForm', () => {
     const [first, second] = shownItems;
     const answer = answersFromForm(
       [
-        [`q:q-order:pos:${second}`, '1'],
-        [`q:q-order:pos:${first}`, '99'],
+        [`q:q-order:pos:${tok('q-order', 'items', second ?? '')}`, '1'],
+        [`q:q-order:pos:${tok('q-order', 'items', first ?? '')}`, '99'],
       ],
       fullLayout,
       fixtureQuiz,
@@ -66,14 +87,17 @@ describe('answersFromForm', () => {
         ['q:q-tf', 'false'],
         ['q:nope', 'a'],
         ['q:q-single', 'zzz'],
-        ['q:q-multi', 'a'],
-        ['q:q-multi', 'a'],
+        ['q:q-multi', tok('q-multi', 'options', 'a')],
+        ['q:q-multi', tok('q-multi', 'options', 'a')],
         ['q:q-multi', 'x'],
         ['q:q-case', 'a'],
-        ['q:q-match:match:yellow:extra', 'fear'],
-        ['q:q-match:match:nobody', 'fear'],
-        ['q:q-match:match:blue', 'unknown'],
-        ['q:q-order:pos:contact', 'first'],
+        [
+          `q:q-match:match:${tok('q-match', 'premises', 'yellow')}:extra`,
+          tok('q-match', 'responses', 'fear'),
+        ],
+        ['q:q-match:match:nobody', tok('q-match', 'responses', 'fear')],
+        [`q:q-match:match:${tok('q-match', 'premises', 'blue')}`, 'unknown'],
+        [`q:q-order:pos:${tok('q-order', 'items', 'contact')}`, 'first'],
         ['q:__proto__', 'a'],
         ['q:constructor:pos:x', '1'],
         ['q:q-single:', 'a'],
@@ -85,11 +109,43 @@ describe('answersFromForm', () => {
     expect(Object.getPrototypeOf(answers)).toBe(Object.prototype);
   });
 
-  it('treats two different choices for one radio group as no answer', () => {
+  it('refuses authored ids: guessing "a" names no option', () => {
     const answers = answersFromForm(
       [
         ['q:q-single', 'a'],
-        ['q:q-single', 'b'],
+        ['q:q-multi', 'a'],
+        ['q:q-multi', 'b'],
+        ['q:q-order:pos:contact', '1'],
+        ['q:q-match:match:yellow', 'fear'],
+        ['q:q-case-a', 'a'],
+      ],
+      fullLayout,
+      fixtureQuiz,
+    );
+    expect(answers).toEqual({});
+  });
+
+  it('reads authored ids for an attempt drawn before tokens existed (layout version 1)', () => {
+    const old: AttemptLayout = [
+      { questionId: 'q-single', optionOrder: ['a', 'b', 'c'] },
+      { questionId: 'q-order', itemOrder: ['plan', 'contact', 'assess', 'monitor'] },
+    ];
+    const answers = answersFromForm(
+      [
+        ['q:q-single', 'a'],
+        ['q:q-order:pos:contact', '1'],
+      ],
+      old,
+      fixtureQuiz,
+    );
+    expect(answers).toEqual({ 'q-single': 'a', 'q-order': ['contact', 'plan', 'assess', 'monitor'] });
+  });
+
+  it('treats two different choices for one radio group as no answer', () => {
+    const answers = answersFromForm(
+      [
+        ['q:q-single', tok('q-single', 'options', 'a')],
+        ['q:q-single', tok('q-single', 'options', 'b')],
         ['q:q-tf', 'true'],
         ['q:q-tf', 'true'],
         ['q:q-case-b', ''],
@@ -114,6 +170,41 @@ describe('answersFromForm', () => {
           expect(Object.keys(answers).every((id) => answerableIds.includes(id))).toBe(true);
         },
       ),
+    );
+  });
+});
+
+describe('answersFromPublic and toPublicAnswers', () => {
+  const authored = {
+    'q-single': 'c',
+    'q-multi': ['b', 'a'],
+    'q-tf': 'true',
+    'q-order': ['plan', 'contact', 'assess', 'monitor'],
+    'q-match': { yellow: 'fear', blue: 'supervisor' },
+    'q-case-a': 'b',
+  };
+
+  it('translate both ways: what the player is given reads back as the same answers', () => {
+    const shown = toPublicAnswers(fixtureQuiz, fullLayout, authored);
+    expect(shown['q-single']).toBe(tok('q-single', 'options', 'c'));
+    expect(shown['q-match']).toEqual({
+      [tok('q-match', 'premises', 'yellow')]: tok('q-match', 'responses', 'fear'),
+      [tok('q-match', 'premises', 'blue')]: tok('q-match', 'responses', 'supervisor'),
+    });
+    expect(JSON.stringify(shown)).not.toMatch(/"(a|b|c|plan|contact|fear|yellow)"/);
+    expect(answersFromPublic(JSON.parse(JSON.stringify(shown)), fullLayout, fixtureQuiz)).toEqual(authored);
+  });
+
+  it('refuses authored ids sent as JSON', () => {
+    expect(answersFromPublic(authored, fullLayout, fixtureQuiz)).toEqual({ 'q-tf': 'true' });
+  });
+
+  it('never throws on arbitrary JSON and keeps only drawn question ids', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...answerableIds, 'x'), fc.jsonValue()), (raw) => {
+        const answers = answersFromPublic(raw, fullLayout, fixtureQuiz);
+        expect(Object.keys(answers).every((id) => answerableIds.includes(id))).toBe(true);
+      }),
     );
   });
 });

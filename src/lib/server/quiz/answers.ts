@@ -6,6 +6,7 @@ import {
   type ResolvedAnswerable,
 } from './draw.ts';
 import type { AnswerableQuestion, Quiz } from './schema.ts';
+import { authoredIdOf, publicIdOf, type ChoicePart } from './tokens.ts';
 
 /** single: the chosen option id. */
 export type SingleAnswer = string;
@@ -83,9 +84,9 @@ function drawnAnswerables(quiz: Quiz, layout: AttemptLayout): Map<string, Resolv
 }
 
 /**
- * Keeps only well-formed answers to questions drawn in `layout` (for JSON autosave input and
- * before grading). Anything else, including a non-object `raw`, is dropped. Never throws on data
- * that came from JSON.
+ * Keeps only well-formed answers, in authored ids, to questions drawn in `layout` (stored answers,
+ * before grading and reviewing; browser input goes through `answersFromPublic`). Anything else,
+ * including a non-object `raw`, is dropped. Never throws on data that came from JSON.
  */
 export function sanitiseAnswers(raw: unknown, layout: AttemptLayout, quiz: Quiz): Answers {
   const answers: Answers = {};
@@ -96,6 +97,92 @@ export function sanitiseAnswers(raw: unknown, layout: AttemptLayout, quiz: Quiz)
     if (value !== undefined) answers[questionId] = value;
   }
   return answers;
+}
+
+/** Maps ids in `raw` with `map`, dropping those it does not know. */
+function mapIds(raw: unknown, map: (id: string) => string | undefined): string[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  return (raw.slice(0, MAX_LIST_LENGTH) as unknown[]).flatMap((value) => {
+    const mapped = typeof value === 'string' ? map(value) : undefined;
+    return mapped === undefined ? [] : [mapped];
+  });
+}
+
+/**
+ * Translates an answer between the ids the browser sees (tokens) and authored ids, for one
+ * drawn question: `toAuthored` reads what the browser sent, the other way builds what it gets.
+ * Ids the entry does not know are dropped. True/false answers pass through.
+ */
+function translateAnswer(
+  resolved: ResolvedAnswerable,
+  raw: unknown,
+  direction: 'toAuthored' | 'toPublic',
+): unknown {
+  const { question, entry } = resolved;
+  const map =
+    (part: ChoicePart) =>
+    (id: string): string | undefined =>
+      direction === 'toAuthored' ? authoredIdOf(entry, part, id) : publicIdOf(entry, part, id);
+  switch (question.type) {
+    case 'truefalse':
+      return raw;
+    case 'single':
+      return typeof raw === 'string' ? map('options')(raw) : undefined;
+    case 'multiple':
+      return mapIds(raw, map('options'));
+    case 'ordering':
+      return mapIds(raw, map('items'));
+    case 'matching': {
+      if (!isPlainRecord(raw)) return undefined;
+      const out: Record<string, string> = {};
+      for (const [premise, response] of Object.entries(raw)) {
+        const mappedPremise = map('premises')(premise);
+        const mappedResponse = typeof response === 'string' ? map('responses')(response) : undefined;
+        if (mappedPremise !== undefined && mappedResponse !== undefined) out[mappedPremise] = mappedResponse;
+      }
+      return out;
+    }
+  }
+}
+
+/**
+ * Reads answers the browser sent as JSON (the island's autosave), in the ids it was shown:
+ * each is mapped back to authored ids, then kept only when well-formed (as `sanitiseAnswers`).
+ * Authored ids are refused for an attempt drawn with tokens, so guessing `a` earns nothing.
+ */
+export function answersFromPublic(raw: unknown, layout: AttemptLayout, quiz: Quiz): Answers {
+  const answers: Answers = {};
+  if (!isPlainRecord(raw)) return answers;
+  for (const [questionId, resolved] of drawnAnswerables(quiz, layout)) {
+    if (!Object.hasOwn(raw, questionId)) continue;
+    const value = normaliseAnswer(
+      resolved.question,
+      translateAnswer(resolved, raw[questionId], 'toAuthored'),
+    );
+    if (value !== undefined) answers[questionId] = value;
+  }
+  return answers;
+}
+
+/**
+ * Saved answers (authored ids) in the ids the browser is shown for this attempt: what the quiz
+ * player gets to show the learner's own answers. Only answers to drawn questions are kept.
+ */
+export function toPublicAnswers(quiz: Quiz, layout: AttemptLayout, answers: Answers): Answers {
+  const out: Answers = {};
+  for (const [questionId, resolved] of drawnAnswerables(quiz, layout)) {
+    if (!Object.hasOwn(answers, questionId)) continue;
+    const authored = normaliseAnswer(resolved.question, answers[questionId]);
+    const value = authored === undefined ? undefined : translateAnswer(resolved, authored, 'toPublic');
+    if (value === undefined) continue;
+    if (
+      Array.isArray(value)
+        ? value.length > 0
+        : typeof value === 'string' || Object.keys(value as object).length > 0
+    )
+      out[questionId] = value as AnswerValue;
+  }
+  return out;
 }
 
 interface FormFields {
@@ -109,9 +196,12 @@ function orderingFromPositions(
   positions: Map<string, string>,
 ): string[] | undefined {
   if (resolved.question.type !== 'ordering') return undefined;
-  const shown = orderById(resolved.question.items, resolved.entry.itemOrder);
+  const shown = orderById(resolved.question.items, resolved.entry.itemOrder).flatMap((item) => {
+    const publicId = publicIdOf(resolved.entry, 'items', item.id);
+    return publicId === undefined ? [] : [{ id: item.id, publicId }];
+  });
   const ranked = shown.map((item, shownIndex) => {
-    const text = positions.get(item.id) ?? '';
+    const text = positions.get(item.publicId) ?? '';
     const position = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
     const valid = position >= 1 && position <= shown.length;
     return { id: item.id, position: valid ? position : Number.POSITIVE_INFINITY, shownIndex };
@@ -124,31 +214,31 @@ function orderingFromPositions(
 
 function answerFromFields(resolved: ResolvedAnswerable, fields: FormFields): AnswerValue | undefined {
   const { question } = resolved;
+  const fromPublic = (raw: unknown): AnswerValue | undefined =>
+    normaliseAnswer(question, translateAnswer(resolved, raw, 'toAuthored'));
   switch (question.type) {
     case 'single':
     case 'truefalse': {
-      const distinct = [...new Set(fields.values)]
-        .map((value) => normaliseAnswer(question, value))
-        .filter((value) => value !== undefined);
+      const distinct = [...new Set(fields.values)].map(fromPublic).filter((value) => value !== undefined);
       // Two different choices for one radio group is a tampered form: count it as no answer.
       return distinct.length === 1 ? distinct[0] : undefined;
     }
     case 'multiple':
-      return normaliseAnswer(question, fields.values);
+      return fromPublic(fields.values);
     case 'ordering':
       return orderingFromPositions(resolved, fields.positions);
     case 'matching':
-      return normaliseAnswer(question, Object.fromEntries(fields.matches));
+      return fromPublic(Object.fromEntries(fields.matches));
   }
 }
 
 /**
- * Reads the answers from submitted form fields:
+ * Reads the answers from submitted form fields, in the ids the browser was shown (tokens):
  * `q:<questionId>` = option id, or `true`/`false` (a multiple question repeats the name per ticked box);
  * `q:<questionId>:pos:<itemId>` = position 1..n of an ordering item (ties keep the shown order);
  * `q:<questionId>:match:<premiseId>` = response id.
- * Fields for questions not in `layout`, unknown ids and malformed values are ignored. Never throws
- * on hostile values.
+ * The answers come back in authored ids. Fields for questions not in `layout`, unknown ids and
+ * malformed values are ignored. Never throws on hostile values.
  */
 export function answersFromForm(
   entries: Iterable<[string, string]>,

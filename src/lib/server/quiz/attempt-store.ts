@@ -8,8 +8,9 @@ import { quizAttempt } from '#db/schema.ts';
 import { SUBMIT_GRACE_MS, type AttemptSummary } from '#src/lib/quiz/rules.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
 import type { Answers } from './answers.ts';
-import type { AttemptLayout } from './draw.ts';
+import { addMissingTokens, layoutVersion, type AttemptLayout } from './draw.ts';
 import { gradeAttempt, type GradeResult, type QuestionGrade } from './grading.ts';
+import type { RandomSource } from './random.ts';
 import type { QuizContent } from './source.ts';
 
 /** How an attempt ended: the learner submitted it, or the time ran out. */
@@ -181,6 +182,53 @@ export async function listAttempts(orm: Orm, userId: string, quizId: string): Pr
     .where(and(eq(quizAttempt.userId, userId), eq(quizAttempt.quizId, quizId)))
     .orderBy(asc(quizAttempt.attemptNumber));
   return rows.map(toSummary);
+}
+
+/** The question ids an attempt drew (top-level, as the bank lists them), for preferring others next time. */
+export async function readDrawnQuestionIds(orm: Orm, attemptId: string): Promise<Set<string>> {
+  const [row] = await orm
+    .select({ layout: quizAttempt.layout })
+    .from(quizAttempt)
+    .where(eq(quizAttempt.id, attemptId));
+  const layout: unknown = row?.layout;
+  if (!Array.isArray(layout)) return new Set();
+  return new Set(
+    (layout as unknown[]).flatMap((entry) => {
+      const id = isRecord(entry) ? entry.questionId : undefined;
+      return typeof id === 'string' ? [id] : [];
+    }),
+  );
+}
+
+/**
+ * The layout of an in-progress attempt with tokens for every part (layout version 2): an attempt
+ * started before tokens existed gets them now, once, so its pages no longer show authored ids.
+ * The write is conditional on the stored layout being unchanged, so two tabs agree on one set.
+ */
+export async function ensureTokens(
+  db: Database,
+  content: QuizContent,
+  attempt: AttemptRecord,
+  random: RandomSource,
+): Promise<AttemptLayout> {
+  if (attempt.status !== 'in-progress' || layoutVersion(attempt.layout) === 2) return attempt.layout;
+  const upgraded = addMissingTokens(content.quiz, attempt.layout, random);
+  if (!upgraded) return attempt.layout;
+  const updated = await db.write((orm) =>
+    orm
+      .update(quizAttempt)
+      .set({ layout: upgraded })
+      .where(
+        and(
+          eq(quizAttempt.id, attempt.id),
+          eq(quizAttempt.status, 'in-progress'),
+          sql`${quizAttempt.layout} = ${JSON.stringify(attempt.layout)}`,
+        ),
+      )
+      .returning({ id: quizAttempt.id }),
+  );
+  if (updated.length > 0) return upgraded;
+  return (await readAttempt(db.orm, attempt.id, attempt.userId))?.layout ?? attempt.layout;
 }
 
 /** Grades `answers` on the attempt's frozen layout against the current bank. */

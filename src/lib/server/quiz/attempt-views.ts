@@ -11,8 +11,10 @@ import type { Database } from '#src/lib/server/db.ts';
 import { sanitiseAnswers, type Answers } from './answers.ts';
 import type { AttemptLayout } from './draw.ts';
 import { gradeAttempt, type GradeResult } from './grading.ts';
+import { cryptoRandom, type RandomSource } from './random.ts';
 import {
   closeIfExpired,
+  ensureTokens,
   isPastGrace,
   listAttempts,
   readAttempt,
@@ -44,18 +46,21 @@ export type ActiveAttemptLookup =
 
 /**
  * The user's in-progress attempt at a quiz, for the player. An attempt whose time (grace
- * included) ran out is closed now with its saved answers and reported as `ended`.
+ * included) ran out is closed now with its saved answers and reported as `ended`. An attempt
+ * started before option tokens existed gets them now (`ensureTokens`).
  */
 export async function getActiveAttempt(
   db: Database,
   userId: string,
   content: QuizContent,
   now: number,
+  random: RandomSource = cryptoRandom,
 ): Promise<ActiveAttemptLookup> {
   const attempt = await readInProgress(db.orm, userId, content.id);
   if (!attempt) return { kind: 'none' };
   if (await closeIfExpired(db, content, attempt, now))
     return { kind: 'ended', attemptNumber: attempt.attemptNumber };
+  const layout = await ensureTokens(db, content, attempt, random);
   const present = new Set(content.quiz.questions.map((question) => question.id));
   return {
     kind: 'active',
@@ -64,11 +69,11 @@ export async function getActiveAttempt(
       attemptNumber: attempt.attemptNumber,
       startedAt: attempt.startedAt,
       deadlineAt: attempt.deadlineAt,
-      layout: attempt.layout,
-      answers: sanitiseAnswers(attempt.answers, attempt.layout, content.quiz),
+      layout,
+      answers: sanitiseAnswers(attempt.answers, layout, content.quiz),
       savedAt: attempt.savedAt,
       contentChanged: attempt.contentVersion !== content.version,
-      missingQuestions: attempt.layout.filter((entry) => !present.has(entry.questionId)).length,
+      missingQuestions: layout.filter((entry) => !present.has(entry.questionId)).length,
     },
   };
 }

@@ -7,6 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { quizAttempt } from '#db/schema.ts';
 import type { Catalogue } from '#src/lib/learning/structure.ts';
+import { isStaff, type Role } from '#src/lib/roles.ts';
 import { decideQuizEligibility, type QuizRefusal, type QuizTarget } from '#src/lib/quiz/access.ts';
 import {
   SUBMIT_GRACE_MS,
@@ -18,20 +19,16 @@ import { getTimeMultiplier } from './accommodation.ts';
 import type { Database } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
 import { courseProgressFor, loadLearnerState } from '#src/lib/server/learning/progress.ts';
-import { answersFromForm, sanitiseAnswers, type Answers } from './answers.ts';
-import {
-  answerableQuestions,
-  drawAttempt,
-  resolveLayout,
-  type AttemptLayout,
-  type RandomSource,
-} from './draw.ts';
+import { answersFromForm, answersFromPublic, type Answers } from './answers.ts';
+import { answerableQuestions, drawAttempt, resolveLayout, type AttemptLayout } from './draw.ts';
+import { cryptoRandom, type RandomSource } from './random.ts';
 import {
   closeAttempt,
   closeIfExpired,
   isPastGrace,
   listAttempts,
   readAttempt,
+  readDrawnQuestionIds,
   readForSubmit,
   readInProgress,
   type AttemptRecord,
@@ -52,12 +49,6 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-function cryptoRandom(): number {
-  const buffer = new Uint32Array(1);
-  crypto.getRandomValues(buffer);
-  return (buffer[0] ?? 0) / 4294967296;
-}
-
 export type StartRefusal =
   | { ok: false; reason: QuizRefusal }
   | { ok: false; reason: 'attempts-exhausted' }
@@ -69,14 +60,15 @@ export type StartResult =
 /**
  * Starts an attempt for the signed-in user, or resumes the one in progress. A new attempt needs
  * the learning-path prerequisites (`decideQuizEligibility`), an attempt left and no cool-down
- * running; it draws the questions, freezes their order, option order and the content version,
- * and sets the deadline from the time limit and the user's time accommodation. An attempt whose
- * time ran out is closed first, with the answers it had saved.
+ * running; it draws the questions (preferring ones the previous attempt did not show), freezes
+ * their order, option order, opaque option tokens and the content version, and sets the deadline
+ * from the time limit and the user's time accommodation. An attempt whose time ran out is closed
+ * first, with the answers it had saved.
  */
 export async function startAttempt(
   db: Database,
   catalogue: Catalogue,
-  actor: { id: string; role: 'learner' | 'trainer' | 'admin' },
+  actor: { id: string; role: Role },
   target: QuizTarget,
   content: QuizContent,
   now: number,
@@ -88,7 +80,8 @@ export async function startAttempt(
       return { ok: true, attemptId: running.id, attemptNumber: running.attemptNumber, resumed: true };
     }
     const state = await loadLearnerState(db.orm, catalogue, actor.id);
-    const view = actor.role === 'learner' ? catalogue.published : catalogue.preview;
+    // Drafts are for staff: a learner or an employer manager takes the published quiz.
+    const view = isStaff(actor.role) ? catalogue.preview : catalogue.published;
     const published = catalogue.published.course(target.courseId);
     const eligibility = decideQuizEligibility({
       user: actor,
@@ -110,7 +103,9 @@ export async function startAttempt(
     const limitMs = effectiveTimeLimitMs(content.quiz.settings.timeLimitMinutes, multiplier);
     const attemptNumber = attempts.reduce((max, attempt) => Math.max(max, attempt.attemptNumber), 0) + 1;
     const id = newId();
-    const layout = drawAttempt(content.quiz, random);
+    const previous = attempts.findLast((attempt) => attempt.status === 'submitted');
+    const avoid = previous ? await readDrawnQuestionIds(db.orm, previous.id) : new Set<string>();
+    const layout = drawAttempt(content.quiz, random, { avoid });
     const inserted = await db.write(async (orm) => {
       // Inside the write queue nothing else of this process writes; another process may still
       // have started an attempt, which the unique (user, quiz, number) index catches.
@@ -174,7 +169,7 @@ function readPosted(
   const page = posted.from === 'json' ? 'all' : posted.page;
   const answers =
     posted.from === 'json'
-      ? sanitiseAnswers(posted.answers, layout, content.quiz)
+      ? answersFromPublic(posted.answers, layout, content.quiz)
       : answersFromForm(posted.fields, layout, content.quiz);
   return { answers, scope: answerableIdsOnPage(content, layout, page) };
 }

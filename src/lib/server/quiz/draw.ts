@@ -1,9 +1,14 @@
-import { sha256 } from '@oslojs/crypto/sha2';
+import { shuffled, type RandomSource } from './random.ts';
 import type { AnswerableQuestion, Question, Quiz } from './schema.ts';
+import { drawEntryTokens, hasTokens, type EntryTokens } from './tokens.ts';
+
+export { seededRandom, type RandomSource } from './random.ts';
 
 /**
  * One drawn question, with every order the learner sees frozen at the start of the attempt.
- * Orders list ids. `subQuestions` is present only for a scenario.
+ * Orders list authored ids. `tokens` holds the opaque id the browser sees for each of them
+ * (see tokens.ts); entries of attempts drawn before tokens existed (layout version 1) have none.
+ * `subQuestions` is present only for a scenario.
  */
 export interface LayoutEntry {
   questionId: string;
@@ -11,54 +16,12 @@ export interface LayoutEntry {
   itemOrder?: string[];
   premiseOrder?: string[];
   responseOrder?: string[];
+  tokens?: EntryTokens;
   subQuestions?: LayoutEntry[];
 }
 
 /** The drawn questions of one attempt, in the order shown. Plain JSON: store it with the attempt. */
 export type AttemptLayout = LayoutEntry[];
-
-/** A uniform random number in [0, 1), as `Math.random` returns. */
-export type RandomSource = () => number;
-
-/**
- * A deterministic random source for a seed string: sfc32 seeded with the first 128 bits of the
- * seed's SHA-256. The same seed always gives the same sequence.
- */
-export function seededRandom(seed: string): RandomSource {
-  const digest = sha256(new TextEncoder().encode(seed));
-  const view = new DataView(digest.buffer, digest.byteOffset, digest.byteLength);
-  let a = view.getUint32(0);
-  let b = view.getUint32(4);
-  let c = view.getUint32(8);
-  let d = view.getUint32(12);
-  return () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-}
-
-function randomIndex(random: RandomSource, size: number): number {
-  const value = random();
-  // A faulty source (NaN, 1, negative) must still give an index inside the list.
-  const index = Math.floor((Number.isFinite(value) ? value : 0) * size);
-  return Math.min(Math.max(index, 0), size - 1);
-}
-
-function shuffled<T>(items: readonly T[], random: RandomSource): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomIndex(random, i + 1);
-    const held = out[i] as T;
-    out[i] = out[j] as T;
-    out[j] = held;
-  }
-  return out;
-}
 
 function sameOrder(left: readonly string[], right: readonly string[]): boolean {
   return left.length === right.length && left.every((value, index) => value === right[index]);
@@ -78,48 +41,133 @@ function ids(entries: ReadonlyArray<{ id: string }>): string[] {
   return entries.map((entry) => entry.id);
 }
 
-function drawEntry(question: AnswerableQuestion, shuffleOptions: boolean, random: RandomSource): LayoutEntry {
-  const maybeShuffled = (order: string[]): string[] => (shuffleOptions ? shuffled(order, random) : order);
+/**
+ * The orders of one question. Where order is not what is asked, it is always shuffled: options,
+ * and matching premises and responses (each on its own), whatever the bank's `shuffleOptions`
+ * says. Ordering items never start in the correct order.
+ */
+function drawOrders(question: AnswerableQuestion, random: RandomSource): Omit<LayoutEntry, 'questionId'> {
   switch (question.type) {
     case 'single':
     case 'multiple':
-      return { questionId: question.id, optionOrder: maybeShuffled(ids(question.options)) };
+      return { optionOrder: shuffled(ids(question.options), random) };
     case 'truefalse':
-      return { questionId: question.id };
+      return {};
     case 'ordering':
-      return { questionId: question.id, itemOrder: shuffledAwayFrom(ids(question.items), random) };
+      return { itemOrder: shuffledAwayFrom(ids(question.items), random) };
     case 'matching':
       return {
-        questionId: question.id,
-        premiseOrder: maybeShuffled(ids(question.premises)),
-        responseOrder: maybeShuffled(ids(question.responses)),
+        premiseOrder: shuffled(ids(question.premises), random),
+        responseOrder: shuffled(ids(question.responses), random),
       };
   }
 }
 
+function drawEntry(question: AnswerableQuestion, random: RandomSource): LayoutEntry {
+  return {
+    questionId: question.id,
+    ...drawOrders(question, random),
+    tokens: drawEntryTokens(question, random),
+  };
+}
+
+/** `indices` in random order, those whose question is not in `avoid` first. */
+function preferUnseen(
+  quiz: Quiz,
+  indices: readonly number[],
+  avoid: ReadonlySet<string>,
+  random: RandomSource,
+): number[] {
+  const order = shuffled(indices, random);
+  const seen = (index: number): boolean => avoid.has(quiz.questions[index]?.id ?? '');
+  return [...order.filter((index) => !seen(index)), ...order.filter(seen)];
+}
+
+/** Indices of the questions an attempt draws: per blueprint row when there is a blueprint. */
+function pickQuestions(quiz: Quiz, random: RandomSource, avoid: ReadonlySet<string>): number[] {
+  const all = quiz.questions.map((_, index) => index);
+  const { blueprint } = quiz.settings;
+  if (blueprint === undefined) return preferUnseen(quiz, all, avoid, random).slice(0, drawSize(quiz));
+  return blueprint.flatMap((row) => {
+    const inModule = all.filter((index) => quiz.questions[index]?.module === row.module);
+    return preferUnseen(quiz, inModule, avoid, random).slice(0, Math.max(0, Math.trunc(row.count)));
+  });
+}
+
+/** How many questions an attempt draws: the blueprint's total, else `drawCount` (at most the bank). */
+export function drawSize(quiz: Quiz): number {
+  const { blueprint, drawCount } = quiz.settings;
+  if (blueprint !== undefined) return blueprint.reduce((sum, row) => sum + row.count, 0);
+  return Math.min(Math.max(Math.trunc(drawCount), 0), quiz.questions.length);
+}
+
+export interface DrawOptions {
+  /** Question ids to draw only when the bank has too few others (those of the previous attempt). */
+  avoid?: ReadonlySet<string>;
+}
+
 /**
- * Draws one attempt: `settings.drawCount` questions picked at random from the bank, shown in
- * random order when `shuffleQuestions` is on and in bank order otherwise. Option, premise and
- * response orders are shuffled when `shuffleOptions` is on; ordering items are always shuffled
- * and never start in the correct order. A scenario's sub-questions keep their bank order
- * (they often tell a story). Deterministic for a deterministic `random`.
+ * Draws one attempt. Without a blueprint, `settings.drawCount` questions at random from the bank;
+ * with one, exactly `count` at random from each row's module. Questions listed in `avoid` are
+ * drawn only when too few others are left, so a retake sees fresh questions where the bank
+ * allows. The drawn questions are shown in random order when `shuffleQuestions` is on and in
+ * bank order otherwise. Every option, item, premise and response gets a fresh opaque token
+ * (tokens.ts); their display orders follow `drawOrders`. A scenario's sub-questions keep their
+ * bank order (they often tell a story). Deterministic for a deterministic `random`.
  */
-export function drawAttempt(quiz: Quiz, random: RandomSource): AttemptLayout {
-  const { drawCount, shuffleQuestions, shuffleOptions } = quiz.settings;
-  const count = Math.min(Math.max(Math.trunc(drawCount), 0), quiz.questions.length);
-  const picked = shuffled(
-    quiz.questions.map((_, index) => index),
-    random,
-  ).slice(0, count);
-  if (!shuffleQuestions) picked.sort((left, right) => left - right);
-  return picked.map((index) => {
+export function drawAttempt(quiz: Quiz, random: RandomSource, options: DrawOptions = {}): AttemptLayout {
+  const picked = pickQuestions(quiz, random, options.avoid ?? new Set());
+  const order = quiz.settings.shuffleQuestions ? shuffled(picked, random) : picked.sort((l, r) => l - r);
+  return order.map((index) => {
     const question = quiz.questions[index] as Question;
-    if (question.type !== 'scenario') return drawEntry(question, shuffleOptions, random);
+    if (question.type !== 'scenario') return drawEntry(question, random);
     return {
       questionId: question.id,
-      subQuestions: question.questions.map((sub) => drawEntry(sub, shuffleOptions, random)),
+      subQuestions: question.questions.map((sub) => drawEntry(sub, random)),
     };
   });
+}
+
+/**
+ * A version 1 layout brought to version 2: every answerable entry without tokens gets tokens and
+ * freshly shuffled orders (ordering items keep theirs, which never showed the key). Returns null
+ * when every entry already has tokens. Saved answers use authored ids, so they stay valid.
+ */
+export function addMissingTokens(
+  quiz: Quiz,
+  layout: AttemptLayout,
+  random: RandomSource,
+): AttemptLayout | null {
+  let changed = false;
+  const upgraded = resolveLayout(quiz, layout).map(({ question, entry, subQuestions }): LayoutEntry => {
+    const upgrade = (answerable: AnswerableQuestion, old: LayoutEntry): LayoutEntry => {
+      if (hasTokens(old)) return old;
+      changed = true;
+      const orders = drawOrders(answerable, random);
+      if (answerable.type === 'ordering' && Array.isArray(old.itemOrder)) orders.itemOrder = old.itemOrder;
+      return { questionId: answerable.id, ...orders, tokens: drawEntryTokens(answerable, random) };
+    };
+    if (question.type !== 'scenario') return upgrade(question, entry);
+    return {
+      questionId: question.id,
+      subQuestions: subQuestions.map((sub) => upgrade(sub.question, sub.entry)),
+    };
+  });
+  // Entries whose question left the bank are kept as they were: they still count as drawn.
+  const known = new Set(upgraded.map((entry) => entry.questionId));
+  const gone = layout.filter((entry) => !known.has(entry.questionId));
+  return changed ? [...upgraded, ...gone] : null;
+}
+
+/**
+ * The layout version: 2 when the answerable entries carry tokens, 1 for attempts drawn before
+ * tokens existed (the browser then saw authored ids; see tokens.ts).
+ */
+export function layoutVersion(layout: AttemptLayout): 1 | 2 {
+  const entries = layout.flatMap((entry) =>
+    Array.isArray(entry.subQuestions) ? entry.subQuestions : [entry],
+  );
+  return entries.length > 0 && entries.every(hasTokens) ? 2 : 1;
 }
 
 /** A drawn answerable question with its frozen orders. `parentId` is set for a scenario's sub-question. */

@@ -1,21 +1,8 @@
-/** Reading the quiz player's form posts: which quiz, which attempt, which answers. */
+/** Reading the quiz player's form posts: which attempt, which answers. No Astro imports: tests use it. */
+import { formText } from '#src/lib/server/http/form-text.ts';
 import type { PostedAnswers } from './attempt.ts';
-import { getQuizContent } from './content.ts';
-import type { QuizContent } from './source.ts';
 
-/** The quiz a form or the island names as `module:<id>` or `assessment:<id>`, or null. */
-export async function quizFromRef(ref: unknown): Promise<QuizContent | null> {
-  if (typeof ref !== 'string') return null;
-  const [kind, id, ...rest] = ref.split(':');
-  if (rest.length > 0 || !id || (kind !== 'module' && kind !== 'assessment')) return null;
-  return getQuizContent(kind, id);
-}
-
-/** A text field of a form, '' when missing or a file. */
-export function formText(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
+export { formText };
 
 /** A 0-based page number of the player form, or null. */
 export function formPage(value: string): number | null {
@@ -41,4 +28,24 @@ export function postedForSubmit(form: FormData): PostedAnswers | undefined {
   if (scope === 'all') return { from: 'form', fields: formAnswerFields(form), page: 'all' };
   const page = formPage(scope);
   return page === null ? undefined : { from: 'form', fields: formAnswerFields(form), page };
+}
+
+/** What a submit request carries: the attempt and the answers posted with it (if any). */
+export interface SubmitForm {
+  attemptId: string;
+  posted: PostedAnswers | undefined;
+}
+
+/**
+ * Reads the submit endpoint's form body (see submit.ts); null when the body is not a form.
+ * The answers are still in the ids the browser was shown: `submitAttempt` maps them back.
+ */
+export async function readSubmitForm(request: Request): Promise<SubmitForm | null> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return null;
+  }
+  return { attemptId: formText(form, 'attemptId'), posted: postedForSubmit(form) };
 }

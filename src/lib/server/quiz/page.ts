@@ -9,11 +9,12 @@ import type { CourseView, ModuleView } from '#src/lib/learning/structure.ts';
 import { decideQuizEligibility, type QuizEligibility, type QuizTarget } from '#src/lib/quiz/access.ts';
 import { quizHref, quizResultHref, quizTakeHref } from '#src/lib/quiz/paths.ts';
 import { paginateQuestions } from '#src/lib/quiz/rules.ts';
-import type { PublicQuestion, QuizPlayerLabels } from '#src/lib/quiz/types.ts';
+import type { PlayerAnswers, PublicQuestion } from '#src/lib/quiz/types.ts';
 import { getDb } from '#src/lib/server/app.ts';
 import { getCatalogue, viewFor } from '#src/lib/server/content/course.ts';
 import { requireUser } from '#src/lib/server/account/guard.ts';
 import { enrolmentIn, getLearningContext, progressIn } from '#src/lib/server/learning/context.ts';
+import { toPublicAnswers } from './answers.ts';
 import type { StartResult } from './attempt.ts';
 import {
   getActiveAttempt,
@@ -23,8 +24,15 @@ import {
   type QuizOverview,
   type SubmittedAttempt,
 } from './attempt-views.ts';
-import { getQuizContent } from './content.ts';
-import { canShowReview, toPublicQuestions, toReview, type ReviewQuestion } from './public-view.ts';
+import { getQuizContent, getQuizText } from './content.ts';
+import type { LocalisedQuiz } from './localise.ts';
+import {
+  decideReviewLevel,
+  toPublicQuestions,
+  toReview,
+  type ReviewLevel,
+  type ReviewQuestion,
+} from './public-view.ts';
 import type { QuizContent } from './source.ts';
 
 export interface QuizPlace {
@@ -73,6 +81,8 @@ export type StartProblem = Exclude<StartResult, { ok: true }>;
 
 export interface LandingData {
   place: QuizPlace;
+  /** The bank's text in the reader's language. */
+  text: LocalisedQuiz;
   overview: QuizOverview | null;
   eligibility: QuizEligibility | null;
   startProblem: StartProblem | null;
@@ -118,13 +128,18 @@ export async function loadQuizLanding(astro: AstroGlobal, final: boolean): Promi
         ? ({ ok: false, reason: 'not-found' } as const)
         : null;
   if (startProblem) astro.response.status = startProblem.reason === 'not-found' ? 404 : 409;
-  return { place, overview, eligibility, startProblem, enrolment, progress, now };
+  const text = await getQuizText(place.content, astro.locals.locale);
+  return { place, text, overview, eligibility, startProblem, enrolment, progress, now };
 }
 
 export interface PlayerData {
   place: QuizPlace;
+  text: LocalisedQuiz;
   attempt: ActiveAttempt;
+  /** The drawn questions in the reader's language, with this attempt's opaque choice ids. */
   questions: PublicQuestion[];
+  /** The learner's saved answers in those ids. */
+  answers: PlayerAnswers;
   pages: string[][];
   page: number;
   review: boolean;
@@ -171,15 +186,20 @@ export async function loadQuizPlayer(astro: AstroGlobal, final: boolean): Promis
   if (lookup.kind === 'none') return astro.redirect(quizHref(place.target), 303);
   if (lookup.kind === 'ended')
     return astro.redirect(`${quizResultHref(place.target, lookup.attemptNumber)}?ended=time`, 303);
-  const questions = toPublicQuestions(place.content.quiz, lookup.attempt.layout);
+  const text = await getQuizText(place.content, astro.locals.locale);
+  const { layout } = lookup.attempt;
+  const questions = toPublicQuestions(text.quiz, layout, text.untranslated);
+  const answers = toPublicAnswers(place.content.quiz, layout, lookup.attempt.answers);
   const pages = paginateQuestions(questions);
   const requested = Number(astro.url.searchParams.get('page') ?? '1');
   const page = Number.isInteger(requested) ? Math.min(Math.max(requested - 1, 0), pages.length - 1) : 0;
   astro.response.headers.set('Cache-Control', 'no-store');
   return {
     place,
+    text,
     attempt: lookup.attempt,
     questions,
+    answers,
     pages,
     page,
     review: astro.url.searchParams.get('step') === 'review',
@@ -190,7 +210,10 @@ export async function loadQuizPlayer(astro: AstroGlobal, final: boolean): Promis
 
 export interface ResultData {
   place: QuizPlace;
+  text: LocalisedQuiz;
   result: SubmittedAttempt;
+  /** How much of the review the policy allows now. */
+  reviewLevel: ReviewLevel;
   review: ReviewQuestion[] | null;
   overview: QuizOverview;
   timedOut: boolean;
@@ -218,53 +241,20 @@ export async function loadQuizResult(astro: AstroGlobal, final: boolean): Promis
     return running?.attemptNumber === number ? astro.redirect(quizTakeHref(place.target), 303) : notFound();
   }
   const { settings } = place.content.quiz;
-  const review = canShowReview(settings, result.grade.passed)
-    ? toReview(place.content.quiz, result.record.layout, result.record.answers, result.grade, {
-        showCorrectAnswers: settings.showCorrectAnswers,
-      })
-    : null;
-  return { place, result, review, overview, timedOut: result.endedBy === 'time', now };
-}
-
-/** The player's strings, translated on the server (the island gets no catalogue). */
-export function playerLabels(t: App.Locals['t']): QuizPlayerLabels {
-  return {
-    questionNumber: t('quiz.player.questionNumber'),
-    questionOf: t('quiz.player.questionOf'),
-    answeredOf: t('quiz.player.answeredOf'),
-    previous: t('quiz.player.previous'),
-    next: t('quiz.player.next'),
-    save: t('quiz.player.save'),
-    reviewAndSubmit: t('quiz.player.reviewAndSubmit'),
-    backToQuestions: t('quiz.player.backToQuestions'),
-    submit: t('quiz.player.submit'),
-    submitting: t('quiz.player.submitting'),
-    reviewTitle: t('quiz.player.reviewTitle'),
-    reviewLead: t('quiz.player.reviewLead'),
-    unansweredWarning: t('quiz.player.unansweredWarning'),
-    answered: t('quiz.player.answered'),
-    notAnswered: t('quiz.player.notAnswered'),
-    goToQuestion: t('quiz.player.goToQuestion'),
-    chooseOne: t('quiz.player.chooseOne'),
-    chooseAll: t('quiz.player.chooseAll'),
-    trueLabel: t('quiz.true'),
-    falseLabel: t('quiz.false'),
-    position: t('quiz.player.position'),
-    positionOf: t('quiz.player.positionOf'),
-    moveUp: t('quiz.player.moveUp'),
-    moveDown: t('quiz.player.moveDown'),
-    moved: t('quiz.player.moved'),
-    matchChoose: t('quiz.player.matchChoose'),
-    scenarioLabel: t('quiz.player.scenarioLabel'),
-    saving: t('quiz.player.saving'),
-    saved: t('quiz.player.saved'),
-    saveFailed: t('quiz.player.saveFailed'),
-    notSavedYet: t('quiz.player.notSavedYet'),
-    timeLeft: t('quiz.player.timeLeft'),
-    timeWarning5: t('quiz.player.timeWarning5'),
-    timeWarning1: t('quiz.player.timeWarning1'),
-    timeUp: t('quiz.player.timeUp'),
-    noTimeLimit: t('quiz.player.noTimeLimit'),
-    pageOf: t('quiz.player.pageOf'),
-  };
+  const { standing } = overview;
+  const reviewLevel = decideReviewLevel(settings, {
+    attemptPassed: result.grade.passed,
+    passedAny: standing.passed,
+    used: standing.used,
+    left: standing.left,
+  });
+  const text = await getQuizText(place.content, astro.locals.locale);
+  const review =
+    reviewLevel === 'hidden'
+      ? null
+      : toReview(text.quiz, result.record.layout, result.record.answers, result.grade, {
+          level: reviewLevel,
+          untranslated: text.untranslated,
+        });
+  return { place, text, result, reviewLevel, review, overview, timedOut: result.endedBy === 'time', now };
 }

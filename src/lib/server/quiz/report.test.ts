@@ -4,23 +4,26 @@ import { flagQuestion, quizReportCsvLines, type QuizReport } from './report.ts';
 import { quizStatistics } from './statistics.ts';
 
 describe('flagQuestion', () => {
-  it('flags very hard, very easy and undiscriminating questions once they have been drawn enough', () => {
-    expect(flagQuestion({ timesDrawn: 20, facility: 25, discrimination: 0.4 })).toEqual(['too-hard']);
-    expect(flagQuestion({ timesDrawn: 20, facility: 97, discrimination: 0.3 })).toEqual(['too-easy']);
-    expect(flagQuestion({ timesDrawn: 20, facility: 60, discrimination: 0.05 })).toEqual([
-      'low-discrimination',
+  it('flags p above 0.95, p below 0.2 and negative discrimination once drawn enough', () => {
+    expect(flagQuestion({ timesDrawn: 20, difficulty: 0.19, discrimination: 0.4 })).toEqual(['too-hard']);
+    expect(flagQuestion({ timesDrawn: 20, difficulty: 0.2, discrimination: 0.4 })).toEqual([]);
+    expect(flagQuestion({ timesDrawn: 20, difficulty: 0.96, discrimination: 0.3 })).toEqual(['too-easy']);
+    expect(flagQuestion({ timesDrawn: 20, difficulty: 0.95, discrimination: 0.3 })).toEqual([]);
+    expect(flagQuestion({ timesDrawn: 20, difficulty: 0.6, discrimination: -0.05 })).toEqual([
+      'negative-discrimination',
     ]);
-    expect(flagQuestion({ timesDrawn: 20, facility: 60, discrimination: -0.2 })).toEqual([
-      'low-discrimination',
+    expect(flagQuestion({ timesDrawn: 20, difficulty: 0.1, discrimination: -0.2 })).toEqual([
+      'too-hard',
+      'negative-discrimination',
     ]);
-    expect(flagQuestion({ timesDrawn: 20, facility: 60, discrimination: 0.3 })).toEqual([]);
-    expect(flagQuestion({ timesDrawn: 4, facility: 0, discrimination: -1 })).toEqual([]);
-    expect(flagQuestion({ timesDrawn: 20, facility: null, discrimination: null })).toEqual([]);
+    expect(flagQuestion({ timesDrawn: 20, difficulty: 0.6, discrimination: 0 })).toEqual([]);
+    expect(flagQuestion({ timesDrawn: 9, difficulty: 0, discrimination: -1 })).toEqual([]);
+    expect(flagQuestion({ timesDrawn: 20, difficulty: null, discrimination: null })).toEqual([]);
   });
 });
 
 describe('quizReportCsvLines', () => {
-  it('writes a header and one line per question, quoting commas and defusing spreadsheet formulas', () => {
+  it('writes a header and one line per question, quoting commas and defusing spreadsheet formulas in text (numbers stay numbers)', () => {
     const statistics = quizStatistics(fixtureQuiz, []);
     const report: QuizReport = {
       statistics,
@@ -33,26 +36,27 @@ describe('quizReportCsvLines', () => {
           parentId: null,
           type: 'single',
           competency: 'early-intervention',
+          module: null,
           prompt: '=HYPERLINK("x"), then "call"',
           excerpt: '',
           timesDrawn: 3,
-          facility: 66.67,
-          discrimination: null,
+          difficulty: 0.667,
+          discrimination: -0.25,
           options: [
             { id: 'a', text: 'A', correct: true, count: 2 },
             { id: 'b', text: 'B', correct: false, count: 1 },
           ],
-          flags: [],
+          flags: ['negative-discrimination'],
         },
       ],
     };
     const lines = [...quizReportCsvLines(report)];
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      'question_id,scenario_id,type,competency,times_drawn,facility_percent,discrimination,flags,option_choices,prompt\r\n',
+      'question_id,scenario_id,type,competency,module,times_drawn,difficulty_p,discrimination,option_choices,flags,prompt\r\n',
     );
     expect(lines[1]).toBe(
-      'q-single,,single,early-intervention,3,66.67,,,a*=2 b=1,"\'=HYPERLINK(""x""), then ""call"""\r\n',
+      'q-single,,single,early-intervention,,3,0.667,-0.25,a*=2 b=1,negative-discrimination,"\'=HYPERLINK(""x""), then ""call"""\r\n',
     );
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Question statistics for trainers: per quiz, the attempts, pass rate, score distribution and,
- * per question, facility, discrimination and option choices, with the likely-bad questions
- * flagged. Reads submitted attempts only; in-progress attempts say nothing about a question yet.
+ * per question, difficulty (p), discrimination (point-biserial against the rest of the attempt)
+ * and option choices, with the likely-bad questions flagged. Reads submitted attempts only;
+ * in-progress attempts say nothing about a question yet.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { quizAttempt } from '#db/schema.ts';
@@ -13,15 +14,14 @@ import { quizStatistics, type AttemptRecord, type QuizStatistics, type ScoreBand
 import type { QuizContent } from './source.ts';
 
 /** Below this many draws a question's figures are too noisy to flag. */
-export const MIN_DRAWS_TO_FLAG = 5;
-/** Facility (mean % of full marks) below this: probably too hard, or a wrong key. */
-export const LOW_FACILITY = 30;
-/** Facility above this: too easy to tell anyone apart. */
-export const HIGH_FACILITY = 95;
-/** Discrimination below this: strong and weak learners do about as well (or the weak do better). */
-export const LOW_DISCRIMINATION = 0.1;
+export const MIN_DRAWS_TO_FLAG = 10;
+/** Difficulty (p) above this: nearly everyone gets it, so it tells nobody apart. */
+export const EASY_P = 0.95;
+/** Difficulty (p) below this: nearly nobody gets it: too hard, unclear, or a wrong key. */
+export const HARD_P = 0.2;
 
-export type QuestionFlag = 'too-hard' | 'too-easy' | 'low-discrimination';
+/** `negative-discrimination`: weaker learners do better on it than stronger ones (often a wrong key). */
+export type QuestionFlag = 'too-hard' | 'too-easy' | 'negative-discrimination';
 
 export interface QuizActivity {
   attempts: number;
@@ -71,10 +71,14 @@ export interface QuestionReport {
   prompt: string;
   /** The same, shortened for a table cell. */
   excerpt: string;
+  /** The module a final-assessment item assesses. */
+  module: string | null;
   timesDrawn: number;
-  facility: number | null;
+  /** Difficulty (p-value), 0..1. */
+  difficulty: number | null;
+  /** Point-biserial against the rest of the attempt, -1..1. */
   discrimination: number | null;
-  /** Single, multiple and true/false questions. */
+  /** Single, multiple and true/false questions: choices counted by authored option. */
   options: OptionReport[] | null;
   flags: QuestionFlag[];
 }
@@ -88,18 +92,17 @@ export interface QuizReport {
   questions: QuestionReport[];
 }
 
-/** Which warnings a question's figures deserve. */
+/** Which warnings a question's figures deserve (none before `MIN_DRAWS_TO_FLAG` draws). */
 export function flagQuestion(stats: {
   timesDrawn: number;
-  facility: number | null;
+  difficulty: number | null;
   discrimination: number | null;
 }): QuestionFlag[] {
   if (stats.timesDrawn < MIN_DRAWS_TO_FLAG) return [];
   const flags: QuestionFlag[] = [];
-  if (stats.facility !== null && stats.facility < LOW_FACILITY) flags.push('too-hard');
-  if (stats.facility !== null && stats.facility > HIGH_FACILITY) flags.push('too-easy');
-  if (stats.discrimination !== null && stats.discrimination < LOW_DISCRIMINATION)
-    flags.push('low-discrimination');
+  if (stats.difficulty !== null && stats.difficulty < HARD_P) flags.push('too-hard');
+  if (stats.difficulty !== null && stats.difficulty > EASY_P) flags.push('too-easy');
+  if (stats.discrimination !== null && stats.discrimination < 0) flags.push('negative-discrimination');
   return flags;
 }
 
@@ -182,10 +185,11 @@ export async function getQuizReport(db: Database, content: QuizContent): Promise
       parentId: stats.parentId ?? null,
       type: stats.type,
       competency: question?.competency ?? null,
+      module: (question && 'module' in question ? question.module : undefined) ?? null,
       prompt: text.replace(/\s+/g, ' ').trim(),
       excerpt: excerpt(text),
       timesDrawn: stats.timesDrawn,
-      facility: stats.facility,
+      difficulty: stats.difficulty,
       discrimination: stats.discrimination,
       options: optionsOf(question, stats.optionCounts),
       flags: flagQuestion(stats),
@@ -203,26 +207,33 @@ export async function getQuizReport(db: Database, content: QuizContent): Promise
 
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  // A number (a negative discrimination too) is data, not a formula: keep it a number.
+  if (typeof value === 'number') return String(value);
+  const text = value;
   // A leading = + - @ would run as a formula in a spreadsheet: prefix it with a quote.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The CSV columns: the page's columns plus ids and the full prompt. */
 export const CSV_HEADER = [
   'question_id',
   'scenario_id',
   'type',
   'competency',
+  'module',
   'times_drawn',
-  'facility_percent',
+  'difficulty_p',
   'discrimination',
-  'flags',
   'option_choices',
+  'flags',
   'prompt',
 ];
 
-/** The report as CSV lines (header first), one question per line, for streaming. */
+/**
+ * The report as CSV lines (header first), one question per line, for streaming. Option choices
+ * read `id=count` per authored option, the right ones starred: `a*=12 b=3 c=0`.
+ */
 export function* quizReportCsvLines(report: QuizReport): Generator<string> {
   yield CSV_HEADER.join(',') + '\r\n';
   for (const question of report.questions) {
@@ -236,11 +247,12 @@ export function* quizReportCsvLines(report: QuizReport): Generator<string> {
         question.parentId,
         question.type,
         question.competency,
+        question.module,
         question.timesDrawn,
-        question.facility,
+        question.difficulty,
         question.discrimination,
-        question.flags.join(' '),
         choices,
+        question.flags.join(' '),
         question.prompt,
       ]
         .map(csvCell)

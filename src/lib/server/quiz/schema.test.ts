@@ -35,6 +35,7 @@ describe('quizSchema', () => {
       shuffleOptions: true,
       review: 'after-submit',
       showCorrectAnswers: true,
+      revealAnswersAfterAttempts: 0,
     });
     const [question] = quiz.questions;
     expect(question?.type === 'single' && question.points).toBe(1);
@@ -199,7 +200,17 @@ describe('quizSchema', () => {
     [
       'an unknown review mode',
       { ...oneQuestion(single), settings: { review: 'always' } },
-      'quiz.yaml: settings.review: must be after-submit, after-pass or never',
+      'quiz.yaml: settings.review: must be after-submit, after-pass, after-pass-or-last-attempt or never',
+    ],
+    [
+      'answers revealed after attempts while the key is never shown',
+      { ...oneQuestion(single), settings: { showCorrectAnswers: false, revealAnswersAfterAttempts: 3 } },
+      'quiz.yaml: settings.revealAnswersAfterAttempts: has no effect with showCorrectAnswers: false (the answers are never shown): remove it or set showCorrectAnswers: true',
+    ],
+    [
+      'options kept in the written order',
+      { ...oneQuestion(single), settings: { shuffleOptions: false } },
+      'quiz.yaml: settings.shuffleOptions: must be true (or left out): options are always shuffled per attempt, so that their position never gives the answer away',
     ],
     [
       'a drawCount above the bank size',

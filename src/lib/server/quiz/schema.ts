@@ -138,13 +138,33 @@ const settingsSchema = strictObject({
     .min(0, { error: 'must be 0 (no limit) or more' })
     .default(0),
   shuffleQuestions: flag.default(true),
-  shuffleOptions: flag.default(true),
+  /**
+   * Options, premises and responses are always shown in a new random order per attempt, so their
+   * position says nothing about the key. Kept so existing files stay valid; only `true` is accepted.
+   */
+  shuffleOptions: z
+    .literal(true, {
+      error:
+        'must be true (or left out): options are always shuffled per attempt, so that their position never gives the answer away',
+    })
+    .default(true),
+  /** When the per-question review appears (docs/content-format.md, "Review policy"). */
   review: z
-    .enum(['after-submit', 'after-pass', 'never'], {
-      error: 'must be after-submit, after-pass or never',
+    .enum(['after-submit', 'after-pass', 'after-pass-or-last-attempt', 'never'], {
+      error: 'must be after-submit, after-pass, after-pass-or-last-attempt or never',
     })
     .default('after-submit'),
+  /** Whether the review may show the key at all (which option, order or match was right). */
   showCorrectAnswers: flag.default(true),
+  /**
+   * The key is shown only once the learner has passed or submitted this many attempts; before
+   * that the review marks what was wrong and explains, without the right answers. 0: at once.
+   */
+  revealAnswersAfterAttempts: z
+    .number(expecting('a whole number'))
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 (show the answers from the first attempt) or more' })
+    .default(0),
   /**
    * Items drawn per module: every attempt samples every part of the course. The counts add up to
    * `drawCount`; each item then needs a `module`.
@@ -316,6 +336,13 @@ export const quizSchema = strictObject({
       }
     });
     checkBlueprint(quiz, issues);
+    if (quiz.settings.revealAnswersAfterAttempts > 0 && !quiz.settings.showCorrectAnswers) {
+      issues.push({
+        path: ['settings', 'revealAnswersAfterAttempts'],
+        message:
+          'has no effect with showCorrectAnswers: false (the answers are never shown): remove it or set showCorrectAnswers: true',
+      });
+    }
     const { drawCount } = quiz.settings;
     if (drawCount !== undefined && drawCount > quiz.questions.length) {
       const available =

@@ -18,16 +18,23 @@ export interface QuestionStatistics {
   parentId?: string;
   type: QuestionType;
   timesDrawn: number;
-  /** Mean mark as a percentage of full marks (2 decimals); null when never drawn. */
-  facility: number | null;
   /**
-   * Mean share of full marks in the top 27% of the attempts that drew the question (ranked by
-   * attempt percent) minus the same in the bottom 27%: -1..1, 3 decimals. Null below 4 such attempts.
+   * Difficulty (p-value): the mean mark as a share of full marks, 0..1 (3 decimals). High p is an
+   * easy question. Null when never drawn.
+   */
+  difficulty: number | null;
+  /**
+   * Discrimination: the point-biserial (Pearson) correlation, -1..1 (3 decimals), between the
+   * share of marks on the question and the percent scored on the rest of the same attempt.
+   * Null below `MIN_DRAWS_FOR_DISCRIMINATION` draws or when either side never varies.
    */
   discrimination: number | null;
-  /** How often each option was chosen (truefalse: keys "true" and "false"); single, multiple and truefalse only. */
+  /** How often each option was chosen, by authored id (truefalse: "true" and "false"); single, multiple and truefalse only. */
   optionCounts?: Record<string, number>;
 }
+
+/** Below this many draws a correlation means nothing. */
+export const MIN_DRAWS_FOR_DISCRIMINATION = 5;
 
 export interface ScoreBand {
   /** Inclusive lower bound, in percent. */
@@ -51,8 +58,8 @@ interface Tally {
   questionId: string;
   parentId?: string;
   question: Question;
-  // Shares of full marks (0..1) in attempt-rank order, lowest attempt percent first.
-  shares: number[];
+  /** Share of full marks (0..1) and percent on the rest of the attempt, per draw. */
+  draws: { share: number; rest: number | null }[];
   optionCounts?: Map<string, number>;
 }
 
@@ -72,7 +79,7 @@ function clampPercent(percent: unknown): number {
 }
 
 function newTally(question: Question, parentId?: string): Tally {
-  const tally: Tally = { questionId: question.id, question, shares: [] };
+  const tally: Tally = { questionId: question.id, question, draws: [] };
   if (parentId !== undefined) tally.parentId = parentId;
   if (question.type === 'single' || question.type === 'multiple') {
     tally.optionCounts = new Map(question.options.map((option) => [option.id, 0]));
@@ -96,26 +103,41 @@ function countChoices(tally: Tally, answer: unknown): void {
   }
 }
 
-function discrimination(shares: readonly number[]): number | null {
-  if (shares.length < 4) return null;
-  const groupSize = Math.max(1, Math.round(shares.length * 0.27));
-  const mean = (group: readonly number[]): number =>
-    group.reduce((sum, value) => sum + value, 0) / group.length;
-  return roundTo(mean(shares.slice(-groupSize)) - mean(shares.slice(0, groupSize)), 3);
+/** Pearson's r of the pairs, or null when too few or when either side is constant. */
+function pointBiserial(pairs: ReadonlyArray<{ share: number; rest: number | null }>): number | null {
+  const usable = pairs.filter((pair): pair is { share: number; rest: number } => pair.rest !== null);
+  const n = usable.length;
+  if (n < MIN_DRAWS_FOR_DISCRIMINATION) return null;
+  let sx = 0;
+  let sy = 0;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (const { share: x, rest: y } of usable) {
+    sx += x;
+    sy += y;
+    sxy += x * y;
+    sxx += x * x;
+    syy += y * y;
+  }
+  const varianceX = n * sxx - sx * sx;
+  const varianceY = n * syy - sy * sy;
+  // Rounding can leave a tiny positive variance on constant data: treat it as none.
+  if (varianceX <= 1e-9 * n * n || varianceY <= 1e-9 * n * n) return null;
+  const r = (n * sxy - sx * sy) / Math.sqrt(varianceX * varianceY);
+  return roundTo(Math.min(Math.max(r, -1), 1), 3);
 }
 
 function summarise(tally: Tally): QuestionStatistics {
-  const { shares } = tally;
-  const facility =
-    shares.length > 0
-      ? roundTo((shares.reduce((sum, value) => sum + value, 0) / shares.length) * 100, 2)
-      : null;
+  const { draws } = tally;
+  const difficulty =
+    draws.length > 0 ? roundTo(draws.reduce((sum, draw) => sum + draw.share, 0) / draws.length, 3) : null;
   const stats: QuestionStatistics = {
     questionId: tally.questionId,
     type: tally.question.type,
-    timesDrawn: shares.length,
-    facility,
-    discrimination: discrimination(shares),
+    timesDrawn: draws.length,
+    difficulty,
+    discrimination: pointBiserial(draws),
   };
   if (tally.parentId !== undefined) stats.parentId = tally.parentId;
   if (tally.optionCounts) stats.optionCounts = Object.fromEntries(tally.optionCounts);
@@ -124,9 +146,10 @@ function summarise(tally: Tally): QuestionStatistics {
 
 /**
  * Item statistics for a question bank over submitted attempts: pass rate, score bands, and per
- * question (sub-questions included) times drawn, facility, discrimination and option choices.
- * Marks come from each attempt's `results` when given, otherwise from `gradeAttempt`. Pure;
- * linear in attempts × questions plus one sort.
+ * question (sub-questions included) times drawn, difficulty (p), discrimination (point-biserial
+ * against the rest of the attempt) and option choices by authored id. Marks come from each
+ * attempt's `results` when given, otherwise from `gradeAttempt`. Pure; linear in attempts ×
+ * questions.
  */
 export function quizStatistics(quiz: Quiz, attempts: readonly AttemptRecord[]): QuizStatistics {
   const tallies = new Map<string, Tally>();
@@ -142,17 +165,15 @@ export function quizStatistics(quiz: Quiz, attempts: readonly AttemptRecord[]): 
     count: 0,
   }));
   let passedCount = 0;
-  const ranked = attempts
-    .map((attempt, index) => ({ attempt, index, percent: clampPercent(attempt.percent) }))
-    .sort((left, right) => left.percent - right.percent || left.index - right.index);
 
-  for (const { attempt, percent } of ranked) {
+  for (const attempt of attempts) {
+    const percent = clampPercent(attempt.percent);
     if (attempt.passed === true) passedCount++;
     const band = distribution[Math.min(9, Math.floor(percent / 10))];
     if (band) band.count++;
     const resolved = resolveLayout(quiz, attempt.layout);
     const answers = sanitiseAnswers(attempt.answers, attempt.layout, quiz);
-    const grades = new Map<string, { points: unknown; maxPoints: unknown }>();
+    const grades = new Map<string, { points: number; maxPoints: number }>();
     const results: unknown[] = Array.isArray(attempt.results)
       ? attempt.results
       : gradeAttempt(quiz, attempt.layout, answers).questions;
@@ -164,13 +185,25 @@ export function quizStatistics(quiz: Quiz, attempts: readonly AttemptRecord[]): 
         maxPoints?: unknown;
       };
       if (typeof questionId === 'string' && !grades.has(questionId))
-        grades.set(questionId, { points, maxPoints });
+        grades.set(questionId, {
+          points: typeof points === 'number' && Number.isFinite(points) ? points : 0,
+          maxPoints: typeof maxPoints === 'number' && Number.isFinite(maxPoints) ? maxPoints : 0,
+        });
+    }
+    // The attempt's total over the questions still in the bank, so "the rest" is comparable.
+    let total = 0;
+    let totalMax = 0;
+    for (const { question } of resolved) {
+      total += grades.get(question.id)?.points ?? 0;
+      totalMax += grades.get(question.id)?.maxPoints ?? 0;
     }
     const record = (question: Question | AnswerableQuestion): void => {
       const tally = tallies.get(question.id);
       if (!tally) return;
       const grade = grades.get(question.id);
-      tally.shares.push(share(grade?.points, grade?.maxPoints));
+      const restMax = totalMax - (grade?.maxPoints ?? 0);
+      const rest = restMax > 0 ? ((total - (grade?.points ?? 0)) / restMax) * 100 : null;
+      tally.draws.push({ share: share(grade?.points, grade?.maxPoints), rest });
       countChoices(tally, Object.hasOwn(answers, question.id) ? answers[question.id] : undefined);
     };
     for (const { question } of resolved) if (question.type === 'scenario') record(question);

@@ -11,7 +11,7 @@ import { getDb } from '#src/lib/server/app.ts';
 import { getCatalogue } from '#src/lib/server/content/course.ts';
 import { recordCompletions } from '#src/lib/server/completion.ts';
 import { submitAttempt } from './attempt.ts';
-import { formText, postedForSubmit } from './form.ts';
+import { readSubmitForm } from './form.ts';
 import { findQuizPlace } from './page.ts';
 
 /** Grades the signed-in user's attempt and redirects to its result (or back to the quiz). */
@@ -23,18 +23,14 @@ export async function handleQuizSubmit(context: APIContext, final: boolean): Pro
     return context.redirect(`/sign-in?next=${encodeURIComponent(quizTakeHref(guess))}&expired=1`, 303);
   const place = await findQuizPlace(user, params, final);
   if (!place) return new Response(null, { status: 404 });
-  let form: FormData;
-  try {
-    form = await context.request.formData();
-  } catch {
-    return context.redirect(quizTakeHref(place.target), 303);
-  }
+  const form = await readSubmitForm(context.request);
+  if (!form) return context.redirect(quizTakeHref(place.target), 303);
   const db = await getDb();
   const now = Date.now();
   const result = await submitAttempt(
     db,
     place.content,
-    { userId: user.id, attemptId: formText(form, 'attemptId'), posted: postedForSubmit(form) },
+    { userId: user.id, attemptId: form.attemptId, posted: form.posted },
     now,
   );
   if (!result.ok) return context.redirect(quizHref(place.target), 303);

@@ -29,7 +29,8 @@ function completionConditions(filters: CompletionFilters): SQL | undefined {
 export interface CompletionSummary {
   total: number;
   byCourse: { courseId: string; count: number }[];
-  byEmployer: { employerId: string; employerName: string; count: number }[];
+  /** Independent learners (no employer) come as one row with null id and name. */
+  byEmployer: { employerId: string | null; employerName: string | null; count: number }[];
   /** Malaysia dates (`YYYY-MM-DD`) with at least one completion. */
   byDay: { day: string; count: number }[];
 }
@@ -51,7 +52,7 @@ export async function summariseCompletions(
     .select({ employerId: organisation.id, employerName: organisation.name, count: counted })
     .from(enrolment)
     .innerJoin(user, eq(user.id, enrolment.userId))
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(where)
     .groupBy(organisation.id)
     .orderBy(desc(counted), organisation.nameKey);
@@ -79,7 +80,7 @@ export interface CompletionRow {
   userId: string;
   fullName: string;
   email: string;
-  employerName: string;
+  employerName: string | null;
   courseId: string;
   enrolledAt: number;
   completedAt: number;
@@ -113,7 +114,7 @@ export async function listCompletionsAfter(
     })
     .from(enrolment)
     .innerJoin(user, eq(user.id, enrolment.userId))
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(and(completionConditions(filters), after))
     .orderBy(enrolment.completedAt, enrolment.id)
     .limit(limit);

@@ -1,5 +1,7 @@
 /** The counts at the top of the admin area, in one statement. */
 import { sql } from 'drizzle-orm';
+import type { Actor } from '#src/lib/roles.ts';
+import { learnerScope } from '#src/lib/server/employer/access.ts';
 import type { Database } from '#src/lib/server/db.ts';
 import { INACTIVE_AFTER_MS } from './progress.ts';
 import { DAY_MS } from '#src/lib/time.ts';
@@ -24,7 +26,10 @@ export async function loadAdminOverview(
   now: number,
   publishedCourseIds: readonly string[],
   expiringWithinDays: number,
+  /** Whose learners count: a trainer limited to some employers sees theirs (learnerScope); all when absent. */
+  viewer: Actor | null = null,
 ): Promise<AdminOverview> {
+  const scope = viewer ? learnerScope(viewer, sql`u.organisation_id`) : sql`1`;
   const courses =
     publishedCourseIds.length > 0
       ? sql.join(
@@ -50,7 +55,7 @@ export async function loadAdminOverview(
         coalesce(sum(CASE WHEN coalesce(u.last_active_at, e.enrolled_at) < ${now - INACTIVE_AFTER_MS} THEN 1 ELSE 0 END), 0) AS inactive
       FROM enrolment e JOIN user u ON u.id = e.user_id
       WHERE e.status = 'active' AND e.completed_at IS NULL AND u.role = 'learner' AND u.status = 'active'
-        AND e.course_id IN (${courses})
+        AND e.course_id IN (${courses}) AND ${scope}
     ) p`);
   const value = (key: keyof AdminOverview): number => Number(row?.[key] ?? 0);
   return {

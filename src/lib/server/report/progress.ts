@@ -18,6 +18,8 @@ export interface ProgressFilters {
   employerId: string | null;
   inactiveOnly: boolean;
   now: number;
+  /** Whose learners the viewer may see (learnerScope of src/lib/server/employer/access.ts); all when absent. */
+  scope?: SQL | undefined;
 }
 
 /** When the learner was last seen: their last request, or the enrolment when they never came back. */
@@ -33,6 +35,7 @@ function progressConditions(filters: ProgressFilters): SQL | undefined {
     filters.courseIds.length > 0 ? inArray(enrolment.courseId, [...filters.courseIds]) : sql`0`,
     filters.employerId ? eq(user.organisationId, filters.employerId) : undefined,
     filters.inactiveOnly ? lt(lastSeen, filters.now - INACTIVE_AFTER_MS) : undefined,
+    filters.scope,
   );
 }
 
@@ -41,8 +44,9 @@ export interface InProgressRow {
   userId: string;
   fullName: string;
   email: string;
-  employerId: string;
-  employerName: string;
+  /** Null for an independent learner. */
+  employerId: string | null;
+  employerName: string | null;
   courseId: string;
   enrolledAt: number;
   lastSeenAt: number;
@@ -97,7 +101,7 @@ export async function listInProgress(
     .select(rowColumns)
     .from(enrolment)
     .innerJoin(user, eq(user.id, enrolment.userId))
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(where)
     .orderBy(lastSeen, enrolment.id)
     .limit(pageSize)
@@ -128,7 +132,7 @@ export async function listInProgressAfter(
     .select(rowColumns)
     .from(enrolment)
     .innerJoin(user, eq(user.id, enrolment.userId))
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(organisation, eq(organisation.id, user.organisationId))
     .where(and(progressConditions(filters), after))
     .orderBy(lastSeen, enrolment.id)
     .limit(limit);

@@ -19,11 +19,16 @@ export const GET: APIRoute = async (context) => {
   if (entries.length === 0) {
     return context.redirect('/admin/certificates/issued', 303);
   }
-  const catalogue = await getCatalogue();
+  const catalogues = { en: await getCatalogue('en'), ms: await getCatalogue('ms') };
   const base = siteUrl();
-  const locale = context.locals.locale;
+  // Each certificate prints in the language it was issued in.
   const stream = streamCertificatesZip(entries, (record) =>
-    renderCertificate(record, catalogue.preview.course(record.courseId), locale, base),
+    renderCertificate(
+      record,
+      catalogues[record.language].preview.course(record.courseId),
+      record.language,
+      base,
+    ),
   );
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { dayKey } from '#src/lib/report/dates.ts';
 import { getDb } from '#src/lib/server/app.ts';
 import { csvDownload, streamCsv } from '#src/lib/server/report/csv-stream.ts';
-import { listEmployerStatsAfter } from '#src/lib/server/admin/employers.ts';
+import { listEmployerStatsAfter } from '#src/lib/server/employer/statistics.ts';
 import { requireUser } from '#src/lib/server/account/guard.ts';
 
 /** Every employer (merged ones left out) with its counts, by name. */

@@ -35,7 +35,7 @@ export const GET: APIRoute = async (context) => {
     toCells: (row) => [
       row.fullName,
       row.email,
-      row.employerName,
+      row.employerName ?? t('employers.independent'),
       catalogue.preview.course(row.courseId)?.title ?? row.courseId,
       csvDateTime(row.enrolledAt),
       csvDateTime(row.completedAt),

@@ -5,6 +5,7 @@ import { getDb } from '#src/lib/server/app.ts';
 import { getCatalogue } from '#src/lib/server/content/course.ts';
 import { csvDownload, streamCsv } from '#src/lib/server/report/csv-stream.ts';
 import { requireUser } from '#src/lib/server/account/guard.ts';
+import { learnerScope } from '#src/lib/server/employer/access.ts';
 import { attachProgress, listInProgressAfter, type ProgressCursor } from '#src/lib/server/report/progress.ts';
 
 /** Every enrolment in progress that matches the report's filters, least recently seen first, with % complete. */
@@ -21,6 +22,7 @@ export const GET: APIRoute = async (context) => {
     employerId: query.employerId,
     inactiveOnly: query.inactiveOnly,
     now: Date.now(),
+    scope: learnerScope(auth.user),
   };
   const stream = streamCsv({
     header: [
@@ -41,7 +43,7 @@ export const GET: APIRoute = async (context) => {
     toCells: (row) => [
       row.fullName,
       row.email,
-      row.employerName,
+      row.employerName ?? t('employers.independent'),
       catalogue.preview.course(row.courseId)?.title ?? row.courseId,
       row.percent,
       csvDateTime(row.enrolledAt),

@@ -28,7 +28,7 @@ export const GET: APIRoute = async (context) => {
     toCells: (row) => [
       row.fullName,
       row.email,
-      row.employerName,
+      row.employerName ?? t('employers.independent'),
       t(`role.${row.role}`),
       t(`admin.status.${row.status}`),
       csvDateTime(row.lastActiveAt),

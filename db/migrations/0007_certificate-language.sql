@@ -1,0 +1,1 @@
+ALTER TABLE `certificate` ADD `language` text DEFAULT 'en' NOT NULL;

@@ -1,0 +1,191 @@
+import { expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { lessonProgress } from '#db/schema.ts';
+import { loadBenchContent, requireCourse } from '../bench/content.ts';
+import { lessonHref } from '#src/lib/learning/paths.ts';
+import { lessonSlug } from '#src/lib/learning/structure.ts';
+import { createDb, migrateDb } from '#src/lib/server/db.ts';
+import { createLearners, FIXTURE_COURSE_ID } from '../tests/reliability/fixture.ts';
+
+/**
+ * Graceful shutdown of the real built server (`npm run serve`): learners keep completing lessons
+ * over keep-alive connections, as through a reverse proxy, when the server gets SIGTERM. Every
+ * request it had accepted must be answered (no reset, no 5xx), later ones refused, and every
+ * write it acknowledged must be in the database after it exits.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const distDir = dirname(
+  dirname(resolve(process.env.E2E_SERVER_ENTRY ?? join(root, 'dist/server/entry.mjs'))),
+);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Answer {
+  status: number;
+  location: string;
+}
+
+test('SIGTERM under load: accepted requests are answered, acknowledged writes are kept', async () => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(join(tmpdir(), 'rtw-ops-'));
+  const databaseUrl = `file:${join(folder, 'rtw.db')}`;
+  const content = loadBenchContent(root);
+  const course = requireCourse(content, FIXTURE_COURSE_ID);
+  const db = await createDb(databaseUrl);
+  await migrateDb(db);
+  // More learners than connections: eight clients work through them one after another.
+  const learners = await createLearners(db, `ops${Date.now().toString(36)}`, 40, Date.now());
+  const clients = 8;
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), '--dist', distDir], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SITE_URL: origin,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  server.stdout.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  server.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolveExit) => server.once('exit', resolveExit));
+
+  // One keep-alive connection per learner, like a proxy's upstream pool.
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  function send(cookie: string, path: string, body: string): Promise<Answer> {
+    return new Promise((resolveAnswer, reject) => {
+      const req = request(
+        `${origin}${path}`,
+        {
+          method: 'POST',
+          agent,
+          headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+        },
+        (res) => {
+          res.resume();
+          res.once('end', () =>
+            resolveAnswer({ status: res.statusCode ?? 0, location: res.headers.location ?? '' }),
+          );
+          res.once('error', reject);
+        },
+      );
+      req.once('error', reject);
+      req.end(body);
+    });
+  }
+
+  try {
+    await expect
+      .poll(
+        () =>
+          fetch(`${origin}/readyz`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(200);
+
+    const acknowledged: { userId: string; lessonId: string }[] = [];
+    const problems: string[] = [];
+    let refused = 0;
+    const queue = [...learners];
+    const journeys = Array.from({ length: clients }, async () => {
+      for (let learner = queue.shift(); learner; learner = queue.shift()) {
+        if (!(await journey(learner))) return;
+      }
+    });
+    async function journey(learner: (typeof learners)[number]): Promise<boolean> {
+      const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
+      try {
+        const enrolled = await send(
+          learner.cookie,
+          `/courses/${course.id}?_action=learning.enrol`,
+          form({ courseId: course.id }),
+        );
+        if (enrolled.status !== 303) problems.push(`enrol: HTTP ${enrolled.status}`);
+        for (const module of course.modules) {
+          for (const lesson of module.lessons) {
+            const answer = await send(
+              learner.cookie,
+              `${lessonHref(course.id, lesson.id)}?_action=learning.complete`,
+              form({ courseId: course.id, moduleId: module.id, lesson: lessonSlug(lesson.id) }),
+            );
+            if (answer.status === 303 && /done=/.test(answer.location)) {
+              acknowledged.push({ userId: learner.id, lessonId: lesson.id });
+            } else {
+              problems.push(`complete ${lesson.id}: HTTP ${answer.status} ${answer.location}`);
+            }
+          }
+        }
+        return true;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        // After the listener closed, a new connection is refused: expected, and this client's end.
+        if (code === 'ECONNREFUSED') refused += 1;
+        else problems.push(`${code ?? ''} ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+      }
+    }
+
+    await expect.poll(() => acknowledged.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
+    server.kill('SIGTERM');
+    await Promise.all(journeys);
+    expect(await exited).toBe(0);
+
+    expect(problems).toEqual([]);
+    // The load really was cut: not every learner got through the course.
+    expect(acknowledged.length).toBeLessThan(learners.length * course.lessons.length);
+    expect(refused).toBeGreaterThan(0);
+
+    const check = await createDb(databaseUrl);
+    try {
+      const missing: string[] = [];
+      for (const write of acknowledged) {
+        const [row] = await check.orm
+          .select({ completedAt: lessonProgress.completedAt })
+          .from(lessonProgress)
+          .where(
+            and(
+              eq(lessonProgress.userId, write.userId),
+              eq(lessonProgress.lessonId, write.lessonId),
+              isNotNull(lessonProgress.completedAt),
+            ),
+          );
+        if (!row) missing.push(`${write.userId} ${write.lessonId}`);
+      }
+      expect(missing).toEqual([]);
+    } finally {
+      check.close();
+    }
+    const lines = log.join('').split('\n').filter(Boolean);
+    expect(lines.some((line) => line.includes('"msg":"every request answered"'))).toBe(true);
+    expect(lines.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+  } finally {
+    agent.destroy();
+    if (server.exitCode === null) server.kill('SIGKILL');
+    db.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
