@@ -197,7 +197,6 @@ function duplicates(values: readonly string[]): number[] {
 export type AssignmentData = z.output<typeof assignmentSchema>;
 export type AssignmentPart = z.output<typeof assignmentPartSchema>;
 export type AssignmentCriterion = z.output<typeof assignmentCriterionSchema>;
-type AssignmentLevel = z.output<typeof assignmentLevelSchema>;
 
 /**
  * Differences in structure between an assignment and its translation: the translation may change

@@ -12,7 +12,6 @@ import type { AssignmentStatus } from '#src/lib/learning/progress.ts';
 import type { Orm } from '#src/lib/server/db.ts';
 
 export type Answers = Readonly<Record<string, string>>;
-type FileIds = Readonly<Record<string, string>>;
 export type Decision = 'pass' | 'return' | 'not-passed';
 
 export interface FileInfo {
