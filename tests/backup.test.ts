@@ -154,7 +154,7 @@ async function holdOpenAndList(path: string): Promise<Set<string>> {
   const child = spawn(process.execPath, ['--input-type=module', '-e', source, clientModule, path]);
   const chunks: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await new Promise((resolve) => child.once('exit', resolve));
+  await new Promise((resolve) => child.once('close', resolve));
   return new Set(JSON.parse(Buffer.concat(chunks).toString()) as string[]);
 }
 

@@ -155,13 +155,15 @@ describe('runJobOnce', () => {
     const children = Array.from({ length: 4 }, () =>
       spawn(process.execPath, [script, test.url, '300'], { stdio: ['pipe', 'pipe', 'inherit'] }),
     );
+    // Listen for exit now: a quick child may be gone before the results are all read.
+    const exited = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
     const outputs = children.map((child) => createInterface({ input: child.stdout })[Symbol.asyncIterator]());
     for (const output of outputs) expect((await output.next()).value).toBe('ready');
     for (const child of children) child.stdin.write('go\n');
     const results = await Promise.all(
       outputs.map(async (output) => JSON.parse(String((await output.next()).value)) as JobRunResult),
     );
-    await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    await Promise.all(exited);
     expect(results.filter((result) => result.outcome === 'ran')).toHaveLength(1);
     expect(await counterValue(test.db, 'contended-runs')).toBe(1);
     // Four Node processes starting beside a busy suite: wait on their output, not on a short clock.
