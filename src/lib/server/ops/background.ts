@@ -1,6 +1,6 @@
 import { BACKUP_DIR, BACKUP_EVERY } from 'astro:env/server';
 import type { Database } from '#src/lib/server/db.ts';
-import { mailJobEnvironment } from '#src/lib/server/mail/app.ts';
+import { mailJobEnvironment } from '#src/lib/server/mail/environment.ts';
 import { registerAllJobs } from '#src/lib/server/jobs/catalogue.ts';
 import type { JobEnvironment } from '#src/lib/server/jobs/environment.ts';
 import { createHolderId } from '#src/lib/server/jobs/lease.ts';
