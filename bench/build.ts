@@ -38,7 +38,7 @@ export async function ensureBuild(input: {
   }
   const started = performance.now();
   mkdirSync(input.outDir, { recursive: true });
-  const logFile = join(input.outDir, '..', 'bench-build.log');
+  const logFile = `${input.outDir}-build.log`;
   input.log(`build: astro build --outDir ${input.outDir} (log: ${logFile})`);
   const log = createWriteStream(logFile);
   const code = await new Promise<number>((done, fail) => {

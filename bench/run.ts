@@ -48,6 +48,8 @@ const help = `npm run bench [-- options]
   --write-docs      put the table into docs/performance.md (between the results markers)
   --strict          exit 1 when a target is missed (otherwise only wrong answers and reliability failures do)
   --keep            keep the database in test-results/bench-data
+  --dir=NAME        build into test-results/NAME-dist and seed test-results/NAME-data (default: bench),
+                    so that two people benching from one working tree do not share files
   --profile=DIR     write a V8 CPU profile of the app server into DIR (open it in Chrome DevTools)`;
 
 interface Options {
@@ -64,6 +66,7 @@ interface Options {
   strict: boolean;
   keep: boolean;
   profile: string | null;
+  dir: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -88,6 +91,7 @@ function parseOptions(argv: readonly string[]): Options {
     'strict',
     'keep',
     'profile',
+    'dir',
     'help',
   ];
   for (const name of flags.keys())
@@ -128,7 +132,14 @@ function parseOptions(argv: readonly string[]): Options {
     strict: flags.has('strict'),
     keep: flags.has('keep'),
     profile: flags.get('profile') || null,
+    dir: benchDir(flags.get('dir')),
   };
+}
+
+function benchDir(value: string | undefined): string {
+  if (value === undefined) return 'bench';
+  if (!/^[a-z0-9-]+$/.test(value)) throw new Error('--dir takes a plain name: letters, digits and dashes.');
+  return value;
 }
 
 function portFree(port: number): Promise<boolean> {
@@ -173,7 +184,7 @@ if (machine.loadAverageAtStart[0] !== undefined && machine.loadAverageAtStart[0]
 for (const port of Object.values(ports))
   if (!(await portFree(port))) throw new Error(`Port ${port} is in use; pass --port=<another first port>.`);
 
-const dataFolder = join(projectRoot, 'test-results/bench-data');
+const dataFolder = join(projectRoot, `test-results/${options.dir}-data`);
 const servers: RunningServer[] = [];
 const rows: RowResult[] = [];
 let reliability: ReliabilityReport | null = null;
@@ -184,7 +195,7 @@ try {
   const content = loadBenchContent(projectRoot);
   const build = await ensureBuild({
     projectRoot,
-    outDir: join(projectRoot, 'test-results/bench-dist'),
+    outDir: join(projectRoot, `test-results/${options.dir}-dist`),
     force: options.build === 'force',
     skip: options.build === 'skip',
     log,
