@@ -116,6 +116,12 @@ export const enrolment = sqliteTable(
     remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
     /** Set once when the learner first meets the completion rules; never cleared by content changes. */
     completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    /**
+     * % complete by the learning path's rule, kept for reports over every learner: written in the
+     * same transaction as the progress that changes it (learning/progress-percent.ts), rebuilt by
+     * `npm run progress:rebuild` after content changes.
+     */
+    progressPercent: integer('progress_percent').notNull().default(0),
   },
   (t) => [
     uniqueIndex('enrolment_user_course_idx').on(t.userId, t.courseId),
