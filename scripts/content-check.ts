@@ -2,7 +2,7 @@
  * `npm run content:check`: validates every course, module, lesson, quiz, final assessment,
  * handbook chapter and job aid with the app's own schemas, in English and in their Bahasa
  * Malaysia copies, then checks that the files fit together (module ids, glossary terms,
- * downloads, lesson orders, component props), that each translation keeps its English file's
+ * downloads, lesson orders, component props), that each translation (job aids included) keeps its English file's
  * structure and the termbase, that every published course is fully translated, and that each
  * course's declared hours match what its content takes. Prints the translation coverage and the
  * study time, one `file: field: what is wrong` line per problem, and exits non-zero when there
@@ -21,6 +21,7 @@ import {
 import { readContentTree } from '#src/lib/server/content/files.ts';
 import { checkAssignments } from '#src/lib/server/assignment/check.ts';
 import { checkQuizBanks } from '#src/lib/server/quiz/bank-check.ts';
+import { JOB_AID_FOLDER, readJobAidSources } from '#src/lib/server/job-aid/sources.ts';
 
 const root = process.cwd();
 const tree = readContentTree(root);
@@ -44,6 +45,19 @@ const banks = checkQuizBanks({
   })),
 });
 problems.push(...banks.errors);
+// Job aids in both languages: the BM spec parses and keeps the English structure and field ids,
+// and every aid has one (the downloads page offers each in the reader's language).
+const jobAids = readJobAidSources(root);
+if (!jobAids.ok) problems.push(...jobAids.problems.filter((problem) => !problems.includes(problem)));
+for (const aid of jobAids.aids) {
+  if (
+    !aid.translations.ms &&
+    !problems.some((problem) => problem.startsWith(`${JOB_AID_FOLDER}/ms/${aid.id}.`))
+  )
+    problems.push(
+      `${JOB_AID_FOLDER}/${aid.id}.yaml: no Bahasa Malaysia version: add ${JOB_AID_FOLDER}/ms/${aid.id}.yaml with the same sections and field ids`,
+    );
+}
 const counts = [
   `${tree.courses.length} courses`,
   `${tree.modules.length} modules`,
@@ -78,6 +92,11 @@ const chapterPercent =
   tree.handbook.length === 0 ? 100 : Math.floor((chaptersDone / tree.handbook.length) * 100);
 console.log(
   `  ${'handbook'.padEnd(width)}${`${chapterPercent}%`.padStart(6)}  chapters ${chaptersDone}/${tree.handbook.length}`,
+);
+const aidsDone = jobAids.aids.filter((aid) => aid.translations.ms).length;
+const aidPercent = jobAids.aids.length === 0 ? 100 : Math.floor((aidsDone / jobAids.aids.length) * 100);
+console.log(
+  `  ${'job aids'.padEnd(width)}${`${aidPercent}%`.padStart(6)}  specs ${aidsDone}/${jobAids.aids.length}`,
 );
 
 console.log(
