@@ -99,6 +99,34 @@ test('completed learner → admin issues → learner downloads → valid publicl
   await expect(publicPage).toHaveURL(new RegExp(`/verify/${code}$`));
   await expect(publicPage.getByRole('status')).toContainText('valid');
 
+  // An auditor with only the serial: a wrong name is answered as an unknown serial, keeping what
+  // was typed; the holder's family name, in any case, finds the same certificate.
+  await publicPage.goto('/verify');
+  const bySerial = publicPage.getByRole('region', { name: 'No code? Check by serial number' });
+  await bySerial.getByLabel('Serial number').fill(serial.toLowerCase());
+  await bySerial.getByLabel('Holder’s surname or family name').fill('Tan');
+  const [wrongPair] = await Promise.all([
+    publicPage.waitForResponse((reply) => reply.url().includes('serial=')),
+    bySerial.getByRole('button', { name: 'Check by serial number' }).click(),
+  ]);
+  expect(wrongPair.status()).toBe(404);
+  await expect(publicPage.getByRole('alert').first()).toContainText(
+    'No certificate matches this serial number and name.',
+  );
+  await expect(bySerial.getByLabel('Serial number')).toHaveValue(serial.toLowerCase());
+  await expect(bySerial.getByLabel('Holder’s surname or family name')).toHaveValue('Tan');
+  await expectAccessible(publicPage);
+  const unknownSerial = await publicPage.goto('/verify?serial=RTW-2020-999999&name=Tan');
+  expect(unknownSerial?.status()).toBe(404);
+  await expect(publicPage.getByRole('alert').first()).toContainText(
+    'No certificate matches this serial number and name.',
+  );
+  await bySerial.getByLabel('Serial number').fill(serial);
+  await bySerial.getByLabel('Holder’s surname or family name').fill('ZAKARIA');
+  await bySerial.getByRole('button', { name: 'Check by serial number' }).click();
+  await expect(publicPage).toHaveURL(new RegExp(`/verify/${code}$`));
+  await expect(publicPage.getByRole('status')).toContainText('This certificate is genuine and valid.');
+
   // The admin revokes it: a reason is required.
   await admin.page.goto(detailUrl);
   await expectAccessible(admin.page);
@@ -107,6 +135,16 @@ test('completed learner → admin issues → learner downloads → valid publicl
   await expect(admin.page.getByRole('alert')).toContainText('Enter why the certificate is revoked.');
   await revoke().getByRole('textbox', { name: 'Reason' }).fill('Issued to the wrong course by mistake.');
   await revoke().getByRole('button', { name: 'Revoke certificate' }).click();
+  // Nothing happens until the admin confirms; "No, keep it" leaves the certificate valid.
+  const confirm = admin.page.getByRole('region', { name: `Revoke certificate ${serial}?` });
+  await expect(confirm).toContainText('This cannot be undone.');
+  await expect(confirm).toContainText('Issued to the wrong course by mistake.');
+  await expectAccessible(admin.page);
+  await confirm.getByRole('link', { name: 'No, keep it' }).click();
+  await expect(admin.page.locator('.status-line')).toContainText('Valid');
+  await revoke().getByRole('textbox', { name: 'Reason' }).fill('Issued to the wrong course by mistake.');
+  await revoke().getByRole('button', { name: 'Revoke certificate' }).click();
+  await confirm.getByRole('button', { name: 'Yes, revoke this certificate' }).click();
   await expect(admin.page.getByText('The certificate is revoked.')).toBeVisible();
   await expect(admin.page.getByRole('table')).toContainText('Issued to the wrong course by mistake.');
 

@@ -40,7 +40,7 @@ import {
   verifyUrlFor,
 } from '#src/lib/server/certificate/document.ts';
 import { getCertificate } from '#src/lib/server/certificate/store.ts';
-import { verifyCertificateCode } from '#src/lib/server/certificate/verify.ts';
+import { verifyCertificateCode, verifyCertificateSerial } from '#src/lib/server/certificate/verify.ts';
 import type { Database } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
 import { completeLesson } from '#src/lib/server/learning/progress.ts';
@@ -473,13 +473,21 @@ describe('revoking and re-issuing', () => {
       ok: false,
       reason: 'forbidden',
     });
-    const result = await revokeCertificate(
-      db,
-      admin,
-      { id: record.id, reason: 'Assessment taken by someone else' },
-      now + 1,
-    );
+    const reason = 'Assessment taken by someone else';
+    expect(await revokeCertificate(db, admin, { id: record.id, reason, confirmed: false }, now + 1)).toEqual({
+      ok: false,
+      reason: 'unconfirmed',
+    });
+    expect((await getCertificate(db.orm, record.id))?.revokedAt).toBeNull();
+    expect((await auditOf(record.id)).map((entry) => entry.action)).not.toContain('certificate-revoked');
+    const result = await revokeCertificate(db, admin, { id: record.id, reason, confirmed: true }, now + 1);
     expect(result).toMatchObject({ ok: true, certificate: { revokedAt: now + 1 } });
+    expect(
+      await revokeCertificate(db, admin, { id: record.id, reason: 'Again', confirmed: false }, now + 2),
+    ).toEqual({
+      ok: false,
+      reason: 'already-revoked',
+    });
     expect(await revokeCertificate(db, admin, { id: record.id, reason: 'Again' }, now + 2)).toEqual({
       ok: false,
       reason: 'already-revoked',
@@ -683,6 +691,65 @@ describe('verification', () => {
     );
     const later = now + 101 + throttlePolicies.verifyAddress.baseBlockMs;
     expect((await verifyCertificateCode(db, record.verificationCode, '10.0.0.9', later)).kind).toBe('found');
+  });
+
+  it('finds a certificate by its serial and the holder’s family name, typed any way, as by its code', async () => {
+    const record = await certified();
+    const byCode = await verifyCertificateCode(db, record.verificationCode, '10.0.1.1', now + day);
+    for (const name of ['Abdullah', 'ABDULLAH', 'binti abdullah', ' Siti Nur ']) {
+      expect(
+        await verifyCertificateSerial(db, { serial: 'rtw 2026 1', name }, '10.0.1.1', now + day),
+      ).toEqual(byCode);
+    }
+  });
+
+  it('answers a wrong name exactly as an unknown serial, and counts both toward the block', async () => {
+    const record = await certified();
+    const wrongName = await verifyCertificateSerial(
+      db,
+      { serial: record.serial, name: 'Tan' },
+      '10.0.1.2',
+      now,
+    );
+    const unknownSerial = await verifyCertificateSerial(
+      db,
+      { serial: 'RTW-2026-999999', name: 'Abdullah' },
+      '10.0.1.2',
+      now,
+    );
+    expect(wrongName).toEqual({ kind: 'not-found' });
+    expect(unknownSerial).toEqual(wrongName);
+    expect(
+      await verifyCertificateSerial(db, { serial: record.serial, name: 'binti' }, '10.0.1.2', now),
+    ).toEqual({
+      kind: 'not-found',
+    });
+    for (let i = 3; i < throttlePolicies.verifyAddress.maxFailures; i++) {
+      await verifyCertificateSerial(db, { serial: record.serial, name: 'Lim' }, '10.0.1.2', now + i);
+    }
+    expect(
+      (await verifyCertificateSerial(db, { serial: record.serial, name: 'Abdullah' }, '10.0.1.2', now + 100))
+        .kind,
+    ).toBe('throttled');
+    expect((await verifyCertificateCode(db, record.verificationCode, '10.0.1.2', now + 100)).kind).toBe(
+      'throttled',
+    );
+  });
+
+  it('says which field is unusable without a look-up or a count', async () => {
+    for (let i = 0; i < 40; i++) {
+      expect(
+        await verifyCertificateSerial(db, { serial: 'RTW-26-1', name: 'Abdullah' }, '10.0.1.3', now),
+      ).toEqual({
+        kind: 'malformed-serial',
+      });
+      expect(
+        await verifyCertificateSerial(db, { serial: 'RTW-2026-000001', name: '  ' }, '10.0.1.3', now),
+      ).toEqual({ kind: 'malformed-name' });
+    }
+    expect(
+      await verifyCertificateSerial(db, { serial: 'RTW-2026-424242', name: 'Abdullah' }, '10.0.1.3', now),
+    ).toEqual({ kind: 'not-found' });
   });
 });
 

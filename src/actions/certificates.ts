@@ -40,11 +40,17 @@ export const certificates = {
 
   revoke: defineAction({
     accept: 'form',
-    input: z.object({ id: field(), reason: field() }),
+    /** `confirm=yes` comes from the confirmation step; without it nothing is revoked yet. */
+    input: z.object({ id: field(), reason: field(), confirm: field() }),
     handler: async (input, context) => {
       const user = requireActionUser(context, 'admin');
       requireRecentActionAuthentication(context);
-      const result = await revokeCertificate(await getDb(), user, input, Date.now());
+      const result = await revokeCertificate(
+        await getDb(),
+        user,
+        { id: input.id, reason: input.reason, confirmed: input.confirm === 'yes' },
+        Date.now(),
+      );
       return { ...result, values: { reason: input.reason.slice(0, 2000) } };
     },
   }),

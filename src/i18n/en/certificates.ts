@@ -79,6 +79,22 @@ export default {
   'certificates.verify.privacy':
     'This page shows only what the certificate itself shows. It never shows the holder’s email or other personal details.',
   'certificates.verify.another': 'Check another certificate',
+  'certificates.verify.bySerialTitle': 'No code? Check by serial number',
+  'certificates.verify.bySerialLead':
+    'Type the serial number printed on the certificate and the holder’s surname or family name.',
+  'certificates.verify.serialLabel': 'Serial number',
+  'certificates.verify.serialHint': 'For example RTW-2024-000002.',
+  'certificates.verify.nameLabel': 'Holder’s surname or family name',
+  'certificates.verify.nameHint':
+    'As printed on the certificate, for example Abdullah or Tan. Capital letters and accents do not matter.',
+  'certificates.verify.serialRequired': 'Enter the serial number printed on the certificate.',
+  'certificates.verify.serialMalformed':
+    'That is not a serial number. A serial number looks like RTW-2024-000002. Check what you typed.',
+  'certificates.verify.nameRequired':
+    'Enter the holder’s surname or family name as printed on the certificate.',
+  'certificates.verify.notFoundBySerial':
+    'No certificate matches this serial number and name. Check both against the certificate and type them again. If they still do not match, the certificate may not be genuine.',
+  'certificates.verify.submitSerial': 'Check by serial number',
 
   'certificates.staffLink': 'Certificate desk',
   'certificates.staffDescription':
@@ -189,6 +205,11 @@ export default {
   'certificates.desk.revokeSuperseded':
     'This certificate was replaced. Revoke the newest certificate instead.',
   'certificates.desk.revokeSubmit': 'Revoke certificate',
+  'certificates.desk.revokeConfirmTitle': 'Revoke certificate {serial}?',
+  'certificates.desk.revokeConfirmLead':
+    'You are about to revoke the certificate of {holder} for {course}. Anyone who checks it will see that it was revoked, and the holder will be told by email. This cannot be undone.',
+  'certificates.desk.revokeConfirmSubmit': 'Yes, revoke this certificate',
+  'certificates.desk.revokeCancel': 'No, keep it',
   'certificates.desk.revokedNotice': 'The certificate is revoked. Its public check page now says so.',
   'certificates.desk.notFound':
     'That certificate does not exist any more. Go back to the issued certificates.',

@@ -80,6 +80,22 @@ export default {
   'certificates.verify.privacy':
     'Halaman ini hanya menunjukkan apa yang tertera pada sijil. E-mel atau butiran peribadi lain pemegang tidak pernah ditunjukkan.',
   'certificates.verify.another': 'Semak sijil lain',
+  'certificates.verify.bySerialTitle': 'Tiada kod? Semak melalui nombor siri',
+  'certificates.verify.bySerialLead':
+    'Taipkan nombor siri yang dicetak pada sijil dan nama keluarga atau nama bapa pemegang sijil.',
+  'certificates.verify.serialLabel': 'Nombor siri',
+  'certificates.verify.serialHint': 'Contohnya RTW-2024-000002.',
+  'certificates.verify.nameLabel': 'Nama keluarga atau nama bapa pemegang sijil',
+  'certificates.verify.nameHint':
+    'Seperti yang dicetak pada sijil, contohnya Abdullah atau Tan. Huruf besar dan tanda diakritik tidak diambil kira.',
+  'certificates.verify.serialRequired': 'Masukkan nombor siri yang dicetak pada sijil.',
+  'certificates.verify.serialMalformed':
+    'Itu bukan nombor siri. Nombor siri berbentuk RTW-2024-000002. Semak apa yang anda taipkan.',
+  'certificates.verify.nameRequired':
+    'Masukkan nama keluarga atau nama bapa pemegang seperti yang dicetak pada sijil.',
+  'certificates.verify.notFoundBySerial':
+    'Tiada sijil yang sepadan dengan nombor siri dan nama ini. Semak kedua-duanya dengan sijil dan taipkan semula. Jika masih tidak sepadan, sijil itu mungkin tidak tulen.',
+  'certificates.verify.submitSerial': 'Semak melalui nombor siri',
 
   'certificates.staffLink': 'Meja sijil',
   'certificates.staffDescription':
@@ -189,6 +205,11 @@ export default {
   'certificates.desk.alreadyRevoked': 'Sijil ini sudah dibatalkan.',
   'certificates.desk.revokeSuperseded': 'Sijil ini telah diganti. Batalkan sijil yang terbaharu.',
   'certificates.desk.revokeSubmit': 'Batalkan sijil',
+  'certificates.desk.revokeConfirmTitle': 'Batalkan sijil {serial}?',
+  'certificates.desk.revokeConfirmLead':
+    'Anda akan membatalkan sijil {holder} bagi {course}. Sesiapa yang menyemaknya akan melihat bahawa sijil ini telah dibatalkan, dan pemegangnya akan dimaklumkan melalui e-mel. Tindakan ini tidak boleh dibuat asal.',
+  'certificates.desk.revokeConfirmSubmit': 'Ya, batalkan sijil ini',
+  'certificates.desk.revokeCancel': 'Tidak, kekalkan sijil',
   'certificates.desk.revokedNotice':
     'Sijil telah dibatalkan. Halaman semakan awamnya kini menyatakan demikian.',
   'certificates.desk.notFound': 'Sijil itu tidak wujud lagi. Kembali ke sijil yang dikeluarkan.',

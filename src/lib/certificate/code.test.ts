@@ -3,6 +3,7 @@ import {
   formatSerial,
   formatVerificationCode,
   generateVerificationCode,
+  normaliseSerial,
   normaliseVerificationCode,
   VERIFICATION_CODE_ALPHABET,
   VERIFICATION_CODE_LENGTH,
@@ -102,5 +103,27 @@ describe('formatSerial', () => {
     expect(() => formatSerial(26, 1)).toThrow(RangeError);
     expect(() => formatSerial(2026, 0)).toThrow(RangeError);
     expect(() => formatSerial(2026, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('normaliseSerial', () => {
+  it('reads a serial typed with any case, spacing or hyphens', () => {
+    expect(normaliseSerial('RTW-2024-000002')).toBe('RTW-2024-000002');
+    expect(normaliseSerial(' rtw 2024 2 ')).toBe('RTW-2024-000002');
+    expect(normaliseSerial('rtw2024000002')).toBe('RTW-2024-000002');
+    expect(normaliseSerial('RTW–2026–1234567')).toBe('RTW-2026-1234567');
+  });
+
+  it('refuses what is not a serial', () => {
+    for (const input of [
+      '',
+      'RTW-24-000002',
+      'ABC-2024-000002',
+      'RTW-2024-000000',
+      'RTW-2024-',
+      '2024-000002',
+    ]) {
+      expect(normaliseSerial(input)).toBeNull();
+    }
   });
 });

@@ -72,3 +72,18 @@ export function formatSerial(year: number, n: number): string {
   }
   return `RTW-${year}-${String(n).padStart(6, '0')}`;
 }
+
+const serialPattern = /^RTW[\s\-\u2010-\u2015\u2212]*(\d{4})[\s\-\u2010-\u2015\u2212]*(\d{1,12})$/iu;
+
+/**
+ * The stored form of a serial typed by a person (`rtw 2024 2` → `RTW-2024-000002`), ignoring
+ * case, spaces and hyphens; `null` when the input is not shaped like a serial.
+ */
+export function normaliseSerial(input: string): string | null {
+  const match = serialPattern.exec(input.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  const n = Number(match[2]);
+  if (year < 1000 || !Number.isSafeInteger(n) || n < 1) return null;
+  return formatSerial(year, n);
+}

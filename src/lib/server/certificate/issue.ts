@@ -427,13 +427,21 @@ export async function issueByException(
 
 export type RevokeResult =
   | { ok: true; certificate: CertificateRecord }
-  | { ok: false; reason: 'forbidden' | 'reason-required' | 'not-found' | 'already-revoked' | 'superseded' };
+  | {
+      ok: false;
+      reason:
+        'forbidden' | 'reason-required' | 'not-found' | 'already-revoked' | 'superseded' | 'unconfirmed';
+    };
 
-/** An admin revokes a certificate, with a reason. The verification page then says "revoked". */
+/**
+ * An admin revokes a certificate, with a reason. The verification page then says "revoked".
+ * With `confirmed: false` nothing changes: every check runs and a revocable certificate answers
+ * `unconfirmed`, so a form can ask "are you sure?" before the step that cannot be undone.
+ */
 export async function revokeCertificate(
   db: Database,
   actor: Actor,
-  input: { id: string; reason: string },
+  input: { id: string; reason: string; confirmed?: boolean },
   now: number,
 ): Promise<RevokeResult> {
   if (!isAdmin(actor)) return { ok: false, reason: 'forbidden' };
@@ -445,6 +453,7 @@ export async function revokeCertificate(
       if (!record) return { ok: false, reason: 'not-found' };
       if (record.revokedAt !== null) return { ok: false, reason: 'already-revoked' };
       if (record.supersededBy !== null) return { ok: false, reason: 'superseded' };
+      if (input.confirmed === false) return { ok: false, reason: 'unconfirmed' };
       const before = certificateStatus(record, now);
       await tx
         .update(certificate)

@@ -6,9 +6,15 @@
  */
 import { eq } from 'drizzle-orm';
 import { certificate } from '#db/schema.ts';
-import { normaliseVerificationCode } from '#src/lib/certificate/code.ts';
+import { normaliseSerial, normaliseVerificationCode } from '#src/lib/certificate/code.ts';
+import { matchesHolderName } from '#src/lib/certificate/holder-name.ts';
 import { certificateStatus, type CertificateStatus } from '#src/lib/certificate/status.ts';
-import { findCertificateByCode } from './store.ts';
+import {
+  certificateColumns,
+  findCertificateByCode,
+  toCertificateRecord,
+  type CertificateRecord,
+} from './store.ts';
 import type { Database } from '#src/lib/server/db.ts';
 import type { Locale } from '#src/i18n/index.ts';
 import { getThrottleWait, recordThrottleFailure, throttleKeys } from '#src/lib/server/account/throttle.ts';
@@ -61,6 +67,45 @@ export async function verifyCertificateCode(
     await recordThrottleFailure(db, key, throttlePolicies.verifyAddress, now);
     return { kind: 'not-found' };
   }
+  return { kind: 'found', certificate: await toPublicCertificate(db, record, now) };
+}
+
+/**
+ * Looks a certificate up by its serial and a name of its holder (`matchesHolderName`), for an
+ * auditor who has only the serial. A wrong name gets the same `not-found` as an unknown serial and
+ * counts against the address the same way, so the pair cannot be used to learn which serials
+ * exist. `malformed` names the field that is not usable (not counted, no look-up).
+ */
+export async function verifyCertificateSerial(
+  db: Database,
+  input: { serial: string; name: string },
+  address: string,
+  now: number,
+): Promise<VerifyOutcome | { kind: 'malformed-serial' } | { kind: 'malformed-name' }> {
+  const key = throttleKeys.verify(address);
+  const wait = await getThrottleWait(db, [key], now);
+  if (wait > 0) return { kind: 'throttled', retryAfterMs: wait };
+  const serial = normaliseSerial(input.serial);
+  if (serial === null) return { kind: 'malformed-serial' };
+  if (input.name.trim() === '' || input.name.length > 200) return { kind: 'malformed-name' };
+  const [row] = await db.orm
+    .select(certificateColumns)
+    .from(certificate)
+    .where(eq(certificate.serial, serial));
+  const record = row ? toCertificateRecord(row) : null;
+  if (!record || !matchesHolderName(record.holderName, input.name)) {
+    await recordThrottleFailure(db, key, throttlePolicies.verifyAddress, now);
+    return { kind: 'not-found' };
+  }
+  return { kind: 'found', certificate: await toPublicCertificate(db, record, now) };
+}
+
+/** What the public may see of a certificate: what it prints, its status and its replacement date. */
+async function toPublicCertificate(
+  db: Database,
+  record: CertificateRecord,
+  now: number,
+): Promise<PublicCertificate> {
   let replacedAt: number | null = null;
   if (record.supersededBy) {
     const [successor] = await db.orm
@@ -70,21 +115,18 @@ export async function verifyCertificateCode(
     replacedAt = successor?.issuedAt.getTime() ?? null;
   }
   return {
-    kind: 'found',
-    certificate: {
-      status: certificateStatus(record, now),
-      code,
-      serial: record.serial,
-      holderName: record.holderName,
-      courseId: record.courseId,
-      courseTitle: record.courseTitle,
-      certificateTitle: record.certificateTitle,
-      language: record.language,
-      cpdHours: record.cpdHours,
-      issuedAt: record.issuedAt,
-      expiresAt: record.expiresAt,
-      revokedAt: record.revokedAt,
-      replacedAt,
-    },
+    status: certificateStatus(record, now),
+    code: record.verificationCode,
+    serial: record.serial,
+    holderName: record.holderName,
+    courseId: record.courseId,
+    courseTitle: record.courseTitle,
+    certificateTitle: record.certificateTitle,
+    language: record.language,
+    cpdHours: record.cpdHours,
+    issuedAt: record.issuedAt,
+    expiresAt: record.expiresAt,
+    revokedAt: record.revokedAt,
+    replacedAt,
   };
 }
