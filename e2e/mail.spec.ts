@@ -1,3 +1,6 @@
+import { request as httpRequest } from 'node:http';
+import { createDb } from '#src/lib/server/db.ts';
+import { getSigningKey, signUnsubscribeToken } from '#src/lib/server/mail/unsubscribe.ts';
 import { connectMailSink, type ReceivedMail } from '../tests/helpers/mail-sink-client.ts';
 import { demo, expect, expectAccessible, register, signIn, signOut, test, uniqueEmail } from './fixtures.ts';
 import { mailSinkPorts, origins } from './origins.ts';
@@ -159,13 +162,80 @@ test('a reminder carries one-click unsubscribe that turns that kind of email off
     page.getByRole('heading', { level: 1, name: 'You will not get these emails again' }),
   ).toBeVisible();
 
-  // The RFC 8058 request as a mail client sends it (here from the site's own origin; see docs/email.md).
-  const oneClick = await request.post(url, {
-    form: { 'List-Unsubscribe': 'One-Click' },
-    headers: { Origin: origins[0] },
-  });
-  expect(oneClick.status()).toBe(200);
+  // The RFC 8058 request as a mail provider sends it: from its own servers, no Origin, no cookie.
+  expect((await postWithoutOrigin(url, 'List-Unsubscribe=One-Click')).status).toBe(200);
   expect((await request.get(`${origins[0]}/unsubscribe/not-a-token`)).status()).toBe(404);
+});
+
+/** A form POST exactly as a server-side client makes it: no Origin, no Referer, no cookie. */
+function postWithoutOrigin(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
+    sent.on('error', reject);
+    sent.end(body);
+  });
+}
+
+test("a provider's one-click POST without an Origin unsubscribes; other cross-site POSTs are still refused", async ({
+  page,
+}) => {
+  const email = uniqueEmail('one.click');
+  await register(page, { fullName: 'Kavitha a/p Ramasamy', email });
+  await expect(page.getByRole('link', { name: 'Kavitha a/p Ramasamy' })).toBeVisible();
+  const db = await createDb(process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db');
+  try {
+    const preference = async (userId: string) =>
+      (
+        await db.client.execute({
+          sql: 'SELECT expiry_reminders AS reminders FROM mail_preference WHERE user_id = ?',
+          args: [userId],
+        })
+      ).rows[0]?.reminders ?? null;
+    const found = await db.client.execute({ sql: 'SELECT id FROM user WHERE email = ?', args: [email] });
+    const userId = found.rows[0]?.id as string;
+    expect(await preference(userId)).toBeNull();
+    const token = signUnsubscribeToken(await getSigningKey(db), userId, 'reminders');
+
+    const oneClick = await postWithoutOrigin(
+      `${origins[0]}/unsubscribe/${token}`,
+      'List-Unsubscribe=One-Click',
+    );
+    expect(oneClick.status).toBe(200);
+    expect(oneClick.text).toContain('You will not get these emails again');
+    expect(Number(await preference(userId))).toBe(0);
+
+    // A forged token gets nothing done, even from the site itself.
+    const forged = `${userId}.nudges.${'A'.repeat(32)}`;
+    expect(
+      (await postWithoutOrigin(`${origins[1]}/unsubscribe/${forged}`, 'List-Unsubscribe=One-Click')).status,
+    ).toBe(404);
+    // The exemption is that route only: a form POST without Origin anywhere else, or an action, is refused.
+    for (const path of [
+      '/profile/email',
+      '/sign-in?_action=auth.signIn',
+      '/_actions/mail.savePreferences',
+      `/unsubscribe/${token}?_action=mail.savePreferences`,
+    ]) {
+      expect((await postWithoutOrigin(`${origins[0]}${path}`, 'x=1')).status, path).toBe(403);
+    }
+  } finally {
+    db.close();
+  }
 });
 
 test('a production build has no development outbox', async ({ request }) => {

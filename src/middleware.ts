@@ -1,3 +1,4 @@
+import { getActionContext } from 'astro:actions';
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { createTranslator, isLocale, type Locale } from './i18n/index.ts';
 import { getDb, secureCookies } from './lib/server/app.ts';
@@ -7,6 +8,7 @@ import {
   payloadTooLarge,
   rejectMalformedActionJson,
 } from './lib/server/http/request-body.ts';
+import { isForbiddenCrossOrigin } from './lib/server/http/origin-check.ts';
 import { applySecurityHeaders } from './lib/server/http/security-headers.ts';
 import { requestBodyLimit } from './lib/server/http/upload-limit.ts';
 import { logRequest } from './lib/server/ops/request-log.ts';
@@ -69,5 +71,24 @@ const authenticate = defineMiddleware(async (context, next) => {
   return response;
 });
 
-/** Request id and access log line around everything else (src/lib/server/ops/request-log.ts). */
-export const onRequest = sequence(logRequest, authenticate);
+/**
+ * Cross-site form submissions answer 403 before any session is read or body parsed: Astro's
+ * `security.checkOrigin` rule, here so that RFC 8058 one-click unsubscribe can be let through
+ * (src/lib/server/http/origin-check.ts says why that is safe).
+ */
+const checkOrigin = defineMiddleware((context, next) =>
+  isForbiddenCrossOrigin({
+    request: context.request,
+    url: context.url,
+    isPrerendered: context.isPrerendered,
+    routePattern: context.routePattern,
+    callsAction: getActionContext(context).action !== undefined,
+  })
+    ? new Response(`Cross-site ${context.request.method} form submissions are forbidden`, { status: 403 })
+    : next(),
+);
+
+/**
+ * Request id and access log line around everything else (src/lib/server/ops/request-log.ts).
+ */
+export const onRequest = sequence(logRequest, checkOrigin, authenticate);
