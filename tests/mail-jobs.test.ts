@@ -74,6 +74,7 @@ describe('mail jobs', () => {
       'mail-outbox',
       'mail-expiry-reminders',
       'mail-inactivity-nudges',
+      'mail-workshop-reminders',
     ]);
     const { log, lines } = capturingLog();
     await runJobOnce(test.db, registeredJobs()[0]!, { holder: 'test', log });

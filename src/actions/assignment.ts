@@ -30,6 +30,7 @@ import {
 } from '#src/lib/server/assignment/work.ts';
 import { recordCompletions } from '#src/lib/server/completion.ts';
 import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { sendQueuedMailSoon } from '#src/lib/server/mail/app.ts';
 import { field } from './form.ts';
 
 function targetOf(form: FormData): WorkTarget {
@@ -214,6 +215,11 @@ export const assignment = {
         const saved = await saveMarkDraft(db, user, submissionId, content, { marks, overallComment }, now);
         return saved.ok ? { ok: true as const, intent: 'save' as const } : saved;
       }
+      // The learner's email names the assignment in the learner's language, not the marker's.
+      const [english, malay] = await Promise.all([
+        getAssignment(content.id, 'en'),
+        getAssignment(content.id, 'ms'),
+      ]);
       const decided = await decideSubmission(
         db,
         user,
@@ -221,8 +227,10 @@ export const assignment = {
         content,
         { decision: formDecision(form), marks, overallComment },
         now,
+        { en: english?.data.title ?? content.data.title, ms: malay?.data.title ?? content.data.title },
       );
       if (!decided.ok) return decided;
+      sendQueuedMailSoon();
       // A pass may complete the module and the course (and issue a certificate).
       if (decided.decision === 'pass')
         await recordCompletions(db, await getCatalogue(), decided.learnerId, now);

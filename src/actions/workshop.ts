@@ -11,6 +11,7 @@ import { requireActionUser } from '#src/lib/server/account/guard.ts';
 import { getDb } from '#src/lib/server/app.ts';
 import { recordCompletions } from '#src/lib/server/completion.ts';
 import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { sendQueuedMailSoon } from '#src/lib/server/mail/app.ts';
 import { markAttendance } from '#src/lib/server/workshop/attendance.ts';
 import { bookSession, cancelBooking, checkIn } from '#src/lib/server/workshop/booking.ts';
 import {
@@ -92,6 +93,7 @@ export const workshop = {
         details,
         Date.now(),
       );
+      if (result.ok) sendQueuedMailSoon();
       return result.ok ? result : { ...result, values };
     },
   }),
@@ -108,6 +110,7 @@ export const workshop = {
         input.reason,
         Date.now(),
       );
+      if (result.ok) sendQueuedMailSoon();
       return { ...result, reasonText: input.reason.slice(0, 1000) };
     },
   }),
@@ -152,7 +155,9 @@ export const workshop = {
     input: z.object({ sessionId: field() }),
     handler: async (input, context) => {
       const user = requireActionUser(context);
-      return bookSession(await getDb(), user, input.sessionId.slice(0, 64), Date.now());
+      const result = await bookSession(await getDb(), user, input.sessionId.slice(0, 64), Date.now());
+      if (result.ok) sendQueuedMailSoon();
+      return result;
     },
   }),
 
@@ -162,6 +167,7 @@ export const workshop = {
     handler: async (input, context) => {
       const user = requireActionUser(context);
       const result = await cancelBooking(await getDb(), user, input.sessionId.slice(0, 64), Date.now());
+      if (result.ok && result.promoted.length > 0) sendQueuedMailSoon();
       // Who moved up from the waitlist is not this learner's business.
       return result.ok ? { ok: true as const } : result;
     },

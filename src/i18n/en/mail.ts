@@ -95,6 +95,65 @@ export default {
   'email.nudge.encourage': 'One short lesson at a time is enough to keep going.',
   'email.nudge.button': 'Continue learning',
 
+  'email.footer.noticeAssignment': 'We always tell you when a trainer has marked your work.',
+  'email.footer.noticeWorkshop': 'We always tell you about changes to the sessions you booked.',
+
+  'email.assignment.pass.subject': 'Your assignment passed: {assignment}',
+  'email.assignment.pass.heading': 'Your assignment passed',
+  'email.assignment.pass.intro':
+    'A trainer has marked your assignment "{assignment}" in {course} and passed it. Well done. You can read the marks and comments for each criterion on the assignment page.',
+  'email.assignment.return.subject': 'Your assignment needs more work: {assignment}',
+  'email.assignment.return.heading': 'Your assignment was returned for more work',
+  'email.assignment.return.intro':
+    'A trainer has marked your assignment "{assignment}" in {course} and returned it to you. Read their comments, change your answers or files, and submit it again.',
+  'email.assignment.return.left':
+    '{count, plural, one {You can submit it # more time.} other {You can submit it # more times.}}',
+  'email.assignment.notPassed.subject': 'Your assignment did not pass: {assignment}',
+  'email.assignment.notPassed.heading': 'Your assignment did not pass',
+  'email.assignment.notPassed.intro':
+    'A trainer has marked your assignment "{assignment}" in {course}. It did not pass, and you have used all your submissions.',
+  'email.assignment.notPassed.next':
+    'Talk to your trainer about what to do next: a trainer can allow one more submission.',
+  'email.assignment.score': 'Score: {score} out of {max}.',
+  'email.assignment.button': 'Read the marks and comments',
+
+  'email.workshop.session': 'Session:',
+  'email.workshop.course': 'Course:',
+  'email.workshop.when': 'When (Malaysia time):',
+  'email.workshop.time': '{start} to {end}',
+  'email.workshop.where': 'Where:',
+  'email.workshop.online': 'Online',
+  'email.workshop.calendar':
+    'Add it to your calendar with the calendar file on the sessions page. If you cannot come, cancel your place there before the start so someone else can have it.',
+  'email.workshop.meetingLink':
+    'The link to join the online session is on the sessions page, for people with a place.',
+  'email.workshop.button': 'See your sessions',
+  'email.workshop.booked.subject': 'You have a place: {session}',
+  'email.workshop.booked.heading': 'Your place is booked',
+  'email.workshop.booked.intro': 'You have a place on the practical session "{session}".',
+  'email.workshop.waitlisted.subject': 'You are on the waiting list: {session}',
+  'email.workshop.waitlisted.heading': 'You are on the waiting list',
+  'email.workshop.waitlisted.intro':
+    'The practical session "{session}" is full, so you are on its waiting list. If a place frees up before the start, it becomes yours and we email you.',
+  'email.workshop.promoted.subject': 'A place came free, and it is yours: {session}',
+  'email.workshop.promoted.heading': 'You now have a place',
+  'email.workshop.promoted.intro':
+    'A place came free on the practical session "{session}", and you were next on the waiting list. The place is yours.',
+  'email.workshop.changed.subject': 'A session you booked has changed: {session}',
+  'email.workshop.changed.heading': 'Your session has changed',
+  'email.workshop.changed.intro':
+    'A trainer changed the details of the practical session "{session}". These are the details now:',
+  'email.workshop.cancelled.subject': 'Session cancelled: {session}',
+  'email.workshop.cancelled.heading': 'Your session is cancelled',
+  'email.workshop.cancelled.intro':
+    'The practical session "{session}" is cancelled. You do not need to do anything: book another session on the sessions page.',
+  'email.workshop.cancelled.reason': 'Reason given: {reason}',
+  'email.workshop.reminder.subject': 'Tomorrow at {time}: {session}',
+  'email.workshop.reminder.heading': 'Your session is tomorrow',
+  'email.workshop.reminder.intro': 'A reminder: you have a place on the practical session "{session}".',
+  'email.workshop.reminder.cancel':
+    'If you cannot come, cancel your place on the sessions page before the start so someone on the waiting list can have it.',
+
   'mail.unavailable':
     'This site cannot send email at the moment (an administrator has not set it up), so it cannot send this link.',
 
@@ -152,8 +211,9 @@ export default {
   'mail.settings.changeSubmit': 'Send a confirmation link',
   'mail.settings.preferencesTitle': 'Emails we send you',
   'mail.settings.preferencesLead':
-    'Security emails (password resets, changes of email address) and certificate notices always come. You choose the reminders.',
-  'mail.settings.expiryReminders': 'Reminders before a certificate expires (60, 30 and 7 days before)',
+    'Security emails (password resets, changes of email address), certificate notices, assignment results and changes to sessions you booked always come. You choose the reminders.',
+  'mail.settings.expiryReminders':
+    'Reminders: before a certificate expires (60, 30 and 7 days before), the day before a session you booked, and training your employer gives you',
   'mail.settings.inactivityNudges': 'A reminder when I have not studied for 14 days',
   'mail.settings.save': 'Save my email choices',
   'mail.settings.saved': 'Your email choices are saved.',
@@ -171,13 +231,14 @@ export default {
   'mail.errors.currentPassword.required': 'Enter your current password',
 
   'mail.unsubscribe.title': 'Stop these emails',
-  'mail.unsubscribe.lead.reminders': 'Stop the reminders we send to {email} before a certificate expires?',
+  'mail.unsubscribe.lead.reminders':
+    'Stop the reminders we send to {email}: before a certificate expires, the day before a session, and about training your employer gives you?',
   'mail.unsubscribe.lead.nudges':
     'Stop the reminders we send to {email} when you have not studied for a while?',
   'mail.unsubscribe.submit': 'Stop these emails',
   'mail.unsubscribe.doneTitle': 'You will not get these emails again',
   'mail.unsubscribe.done.reminders':
-    'We will not send certificate expiry reminders to {email}. You can turn them back on at any time on your profile.',
+    'We will not send reminders (certificate expiry, sessions, training from your employer) to {email}. You can turn them back on at any time on your profile.',
   'mail.unsubscribe.done.nudges':
     'We will not send study reminders to {email}. You can turn them back on at any time on your profile.',
   'mail.unsubscribe.invalidTitle': 'This link does not work',
@@ -284,6 +345,9 @@ export default {
   'mail.kind.expiry-reminder': 'Expiry reminder',
   'mail.kind.inactivity-nudge': 'Study reminder',
   'mail.kind.training-reminder': 'Training assigned or due',
+  'mail.kind.assignment-decided': 'Assignment marked',
+  'mail.kind.workshop-booking': 'Session booking',
+  'mail.kind.workshop-reminder': 'Session reminder',
 
   'admin.audit.action.password-reset-emailed': 'Password reset link emailed',
   'admin.audit.action.email-changed': 'Email address changed',

@@ -103,6 +103,66 @@ export default {
   'email.nudge.encourage': 'Satu pelajaran ringkas pada satu masa sudah memadai untuk terus maju.',
   'email.nudge.button': 'Teruskan pembelajaran',
 
+  'email.footer.noticeAssignment':
+    'Kami sentiasa memaklumkan anda apabila jurulatih telah menilai kerja anda.',
+  'email.footer.noticeWorkshop':
+    'Kami sentiasa memaklumkan anda tentang perubahan pada sesi yang anda tempah.',
+
+  'email.assignment.pass.subject': 'Tugasan anda lulus: {assignment}',
+  'email.assignment.pass.heading': 'Tugasan anda lulus',
+  'email.assignment.pass.intro':
+    'Seorang jurulatih telah menilai tugasan anda "{assignment}" dalam {course} dan meluluskannya. Syabas. Anda boleh membaca markah dan ulasan bagi setiap kriteria di halaman tugasan.',
+  'email.assignment.return.subject': 'Tugasan anda perlu diperbaiki: {assignment}',
+  'email.assignment.return.heading': 'Tugasan anda dikembalikan untuk diperbaiki',
+  'email.assignment.return.intro':
+    'Seorang jurulatih telah menilai tugasan anda "{assignment}" dalam {course} dan mengembalikannya kepada anda. Baca ulasannya, ubah jawapan atau fail anda, dan hantar semula.',
+  'email.assignment.return.left': '{count, plural, other {Anda boleh menghantarnya # kali lagi.}}',
+  'email.assignment.notPassed.subject': 'Tugasan anda tidak lulus: {assignment}',
+  'email.assignment.notPassed.heading': 'Tugasan anda tidak lulus',
+  'email.assignment.notPassed.intro':
+    'Seorang jurulatih telah menilai tugasan anda "{assignment}" dalam {course}. Tugasan itu tidak lulus, dan anda telah menggunakan semua peluang penghantaran.',
+  'email.assignment.notPassed.next':
+    'Berbincang dengan jurulatih anda tentang langkah seterusnya: jurulatih boleh membenarkan satu penghantaran lagi.',
+  'email.assignment.score': 'Markah: {score} daripada {max}.',
+  'email.assignment.button': 'Baca markah dan ulasan',
+
+  'email.workshop.session': 'Sesi:',
+  'email.workshop.course': 'Kursus:',
+  'email.workshop.when': 'Bila (waktu Malaysia):',
+  'email.workshop.time': '{start} hingga {end}',
+  'email.workshop.where': 'Di mana:',
+  'email.workshop.online': 'Dalam talian',
+  'email.workshop.calendar':
+    'Tambahkannya ke kalendar anda dengan fail kalendar di halaman sesi. Jika anda tidak dapat hadir, batalkan tempat anda di sana sebelum sesi bermula supaya orang lain boleh mendapatkannya.',
+  'email.workshop.meetingLink':
+    'Pautan untuk menyertai sesi dalam talian ada di halaman sesi, bagi mereka yang mempunyai tempat.',
+  'email.workshop.button': 'Lihat sesi anda',
+  'email.workshop.booked.subject': 'Anda mendapat tempat: {session}',
+  'email.workshop.booked.heading': 'Tempat anda telah ditempah',
+  'email.workshop.booked.intro': 'Anda mendapat tempat dalam sesi praktikal "{session}".',
+  'email.workshop.waitlisted.subject': 'Anda dalam senarai menunggu: {session}',
+  'email.workshop.waitlisted.heading': 'Anda dalam senarai menunggu',
+  'email.workshop.waitlisted.intro':
+    'Sesi praktikal "{session}" sudah penuh, jadi anda berada dalam senarai menunggunya. Jika ada tempat yang kosong sebelum sesi bermula, tempat itu menjadi milik anda dan kami akan menghantar e-mel kepada anda.',
+  'email.workshop.promoted.subject': 'Ada tempat kosong, dan tempat itu milik anda: {session}',
+  'email.workshop.promoted.heading': 'Anda kini mendapat tempat',
+  'email.workshop.promoted.intro':
+    'Ada tempat yang kosong dalam sesi praktikal "{session}", dan anda orang seterusnya dalam senarai menunggu. Tempat itu milik anda.',
+  'email.workshop.changed.subject': 'Sesi yang anda tempah telah berubah: {session}',
+  'email.workshop.changed.heading': 'Sesi anda telah berubah',
+  'email.workshop.changed.intro':
+    'Seorang jurulatih telah mengubah butiran sesi praktikal "{session}". Inilah butirannya sekarang:',
+  'email.workshop.cancelled.subject': 'Sesi dibatalkan: {session}',
+  'email.workshop.cancelled.heading': 'Sesi anda dibatalkan',
+  'email.workshop.cancelled.intro':
+    'Sesi praktikal "{session}" dibatalkan. Anda tidak perlu berbuat apa-apa: tempah sesi lain di halaman sesi.',
+  'email.workshop.cancelled.reason': 'Sebab yang diberikan: {reason}',
+  'email.workshop.reminder.subject': 'Esok pada {time}: {session}',
+  'email.workshop.reminder.heading': 'Sesi anda esok',
+  'email.workshop.reminder.intro': 'Peringatan: anda mempunyai tempat dalam sesi praktikal "{session}".',
+  'email.workshop.reminder.cancel':
+    'Jika anda tidak dapat hadir, batalkan tempat anda di halaman sesi sebelum sesi bermula supaya orang dalam senarai menunggu boleh mendapatkannya.',
+
   'mail.unavailable':
     'Laman ini tidak dapat menghantar e-mel buat masa ini (pentadbir belum menyediakannya), jadi pautan ini tidak dapat dihantar.',
 
@@ -162,8 +222,9 @@ export default {
   'mail.settings.changeSubmit': 'Hantar pautan pengesahan',
   'mail.settings.preferencesTitle': 'E-mel yang kami hantar kepada anda',
   'mail.settings.preferencesLead':
-    'E-mel keselamatan (set semula kata laluan, pertukaran alamat e-mel) dan makluman sijil sentiasa dihantar. Anda memilih peringatan yang dikehendaki.',
-  'mail.settings.expiryReminders': 'Peringatan sebelum sijil tamat tempoh (60, 30 dan 7 hari sebelumnya)',
+    'E-mel keselamatan (set semula kata laluan, pertukaran alamat e-mel), makluman sijil, keputusan tugasan dan perubahan pada sesi yang anda tempah sentiasa dihantar. Anda memilih peringatan yang dikehendaki.',
+  'mail.settings.expiryReminders':
+    'Peringatan: sebelum sijil tamat tempoh (60, 30 dan 7 hari sebelumnya), sehari sebelum sesi yang anda tempah, dan tentang latihan yang diberikan oleh majikan anda',
   'mail.settings.inactivityNudges': 'Peringatan apabila saya tidak belajar selama 14 hari',
   'mail.settings.save': 'Simpan pilihan e-mel saya',
   'mail.settings.saved': 'Pilihan e-mel anda telah disimpan.',
@@ -184,13 +245,13 @@ export default {
 
   'mail.unsubscribe.title': 'Hentikan e-mel ini',
   'mail.unsubscribe.lead.reminders':
-    'Hentikan peringatan yang kami hantar ke {email} sebelum sijil tamat tempoh?',
+    'Hentikan peringatan yang kami hantar ke {email}: sebelum sijil tamat tempoh, sehari sebelum sesi, dan tentang latihan yang diberikan oleh majikan anda?',
   'mail.unsubscribe.lead.nudges':
     'Hentikan peringatan yang kami hantar ke {email} apabila anda lama tidak belajar?',
   'mail.unsubscribe.submit': 'Hentikan e-mel ini',
   'mail.unsubscribe.doneTitle': 'Anda tidak akan menerima e-mel ini lagi',
   'mail.unsubscribe.done.reminders':
-    'Kami tidak akan menghantar peringatan tamat tempoh sijil ke {email}. Anda boleh menghidupkannya semula pada bila-bila masa di profil anda.',
+    'Kami tidak akan menghantar peringatan (tamat tempoh sijil, sesi, latihan daripada majikan anda) ke {email}. Anda boleh menghidupkannya semula pada bila-bila masa di profil anda.',
   'mail.unsubscribe.done.nudges':
     'Kami tidak akan menghantar peringatan belajar ke {email}. Anda boleh menghidupkannya semula pada bila-bila masa di profil anda.',
   'mail.unsubscribe.invalidTitle': 'Pautan ini tidak berfungsi',
@@ -302,6 +363,9 @@ export default {
   'mail.kind.expiry-reminder': 'Peringatan tamat tempoh',
   'mail.kind.inactivity-nudge': 'Peringatan belajar',
   'mail.kind.training-reminder': 'Latihan ditugaskan atau perlu disiapkan',
+  'mail.kind.assignment-decided': 'Tugasan dinilai',
+  'mail.kind.workshop-booking': 'Tempahan sesi',
+  'mail.kind.workshop-reminder': 'Peringatan sesi',
 
   'admin.audit.action.password-reset-emailed': 'Pautan set semula kata laluan dihantar melalui e-mel',
   'admin.audit.action.email-changed': 'Alamat e-mel ditukar',

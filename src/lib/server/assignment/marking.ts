@@ -20,6 +20,9 @@ import { MINUTE_MS } from '#src/lib/time.ts';
 import { recordAudit } from '#src/lib/server/audit/record.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
 import { learnerScope } from '#src/lib/server/employer/access.ts';
+import { courseTitles } from '#src/lib/server/mail/course-titles.ts';
+import { enqueueAssignmentDecidedMail } from '#src/lib/server/mail/practical-notices.ts';
+import type { Locale } from '#src/i18n/index.ts';
 import type { AssignmentContent } from './content.ts';
 import { loadSubmission, type SubmissionView } from './submission.ts';
 
@@ -315,7 +318,9 @@ export type DecideResult =
 /**
  * Records a decision on the submitted attempt: checks it against the rubric (lib/assignment/
  * marking.ts), stores levels, comments and score on the attempt, moves the submission to passed,
- * returned or not passed, ends the claim and writes the audit entry, all in one write.
+ * returned or not passed, ends the claim, writes the audit entry and queues the learner's email,
+ * all in one write. `assignmentTitles` names the assignment in the learner's language in that
+ * email (the content's own title where not given).
  */
 export async function decideSubmission(
   db: Database,
@@ -324,6 +329,7 @@ export async function decideSubmission(
   content: AssignmentContent,
   input: MarkingInput,
   now: number,
+  assignmentTitles?: Readonly<Record<Locale, string>>,
 ): Promise<DecideResult> {
   if (!isStaff(actor.role)) return { ok: false, reason: 'not-found' };
   return db.write((orm) =>
@@ -380,6 +386,21 @@ export async function decideSubmission(
         },
         at: now,
       });
+      await enqueueAssignmentDecidedMail(
+        tx,
+        {
+          userId: row.userId,
+          courseId: row.courseId,
+          moduleId: row.assignmentId,
+          assignmentTitles: assignmentTitles ?? { en: content.data.title, ms: content.data.title },
+          decision,
+          score: outcome.score,
+          maxScore: outcome.maxScore,
+          submissionsLeft: left,
+        },
+        courseTitles,
+        now,
+      );
       return { ok: true, decision, learnerId: row.userId, attempt: row.attempts };
     }),
   );

@@ -1,7 +1,7 @@
 /**
  * The mail work that runs outside requests, registered with the scheduler (jobs/catalogue.ts):
- * `mail-outbox` sends what is due in every process (claims are atomic), `mail-expiry-reminders`
- * and `mail-inactivity-nudges` run in one process of N under their leases. The first outbox run
+ * `mail-outbox` sends what is due in every process (claims are atomic), `mail-expiry-reminders`,
+ * `mail-inactivity-nudges` and `mail-workshop-reminders` run in one process of N under their leases. The first outbox run
  * of a process logs how mail is set up, so a production server without SMTP_URL says so at start.
  */
 import { registerJob, onShutdown, type JobEnvironment } from '#src/lib/server/jobs/index.ts';
@@ -9,6 +9,7 @@ import type { Database } from '#src/lib/server/db.ts';
 import { HOUR_MS, MINUTE_MS } from '#src/lib/time.ts';
 import { courseTitles } from './course-titles.ts';
 import { forgetExpiredLinkTokens } from './outbox.ts';
+import { enqueueWorkshopReminders } from './practical-notices.ts';
 import { enqueueExpiryReminders, enqueueInactivityNudges } from './reminders.ts';
 import { drainOutbox, type DrainReport, type MailLog } from './sender.ts';
 import { describeMailSettings, resolveMailSettings, type MailSettings } from './settings.ts';
@@ -144,6 +145,17 @@ export function registerMailJobs(env: JobEnvironment): void {
         shouldStop: () => signal.aborted,
       });
       if (result.queued > 0) log.info(result, 'inactivity nudges queued');
+    },
+  });
+  // Every 15 minutes, so "the day before" is never more than a quarter of an hour late.
+  registerJob({
+    name: 'mail-workshop-reminders',
+    everyMs: 15 * MINUTE_MS,
+    async run({ db, log, signal, now }) {
+      const result = await enqueueWorkshopReminders(db, now, courseTitles, {
+        shouldStop: () => signal.aborted,
+      });
+      if (result.queued > 0) log.info(result, 'session reminders queued');
     },
   });
 }

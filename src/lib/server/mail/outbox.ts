@@ -30,6 +30,8 @@ export interface NewMail<K extends MailKind = MailKind> {
   secret?: string;
   /** When the link stops working: the message is not sent after that. */
   linkExpiresAt?: number;
+  /** When the news goes stale without a link (a session's start): not sent after that either. */
+  staleAt?: number;
 }
 
 /**
@@ -45,8 +47,11 @@ export async function enqueueMail<K extends MailKind>(
   if (rule.linkPath && (!mail.secret || mail.linkExpiresAt === undefined)) {
     throw new Error(`A "${mail.kind}" message needs its link token and the link's expiry`);
   }
-  const fresh = now + rule.freshForMs;
-  const sendBefore = mail.linkExpiresAt === undefined ? fresh : Math.min(fresh, mail.linkExpiresAt);
+  const sendBefore = Math.min(
+    now + rule.freshForMs,
+    mail.linkExpiresAt ?? Infinity,
+    mail.staleAt ?? Infinity,
+  );
   const id = newId();
   await orm.insert(mailOutbox).values({
     id,

@@ -5,7 +5,8 @@
  * booking's calendar file. Every function acts for the signed-in learner only. A session's
  * meeting link reaches only learners with a place.
  *
- * Places are given inside one write transaction, so two processes cannot overfill a session.
+ * Places are given inside one write transaction, so two processes cannot overfill a session. The
+ * learner's email (booked, waitlisted, given a place from the waitlist) is queued in it too.
  */
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { enrolment, workshopBooking, workshopSession } from '#db/schema.ts';
@@ -23,6 +24,8 @@ import type { Actor } from '#src/lib/roles.ts';
 import { recordAudit } from '#src/lib/server/audit/record.ts';
 import type { Database } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
+import { courseTitles } from '#src/lib/server/mail/course-titles.ts';
+import { enqueueWorkshopBookingMail } from '#src/lib/server/mail/practical-notices.ts';
 import { promoteWaitlist, summaryColumns, toSummary, type SessionSummary } from './sessions.ts';
 
 export interface LearnerSession extends SessionSummary {
@@ -114,7 +117,11 @@ export async function bookSession(
       const [session] = await tx
         .select({
           courseId: workshopSession.courseId,
+          title: workshopSession.title,
           startsAt: workshopSession.startsAt,
+          endsAt: workshopSession.endsAt,
+          mode: workshopSession.mode,
+          venue: workshopSession.venue,
           cancelledAt: workshopSession.cancelledAt,
           capacity: workshopSession.capacity,
         })
@@ -167,6 +174,19 @@ export async function bookSession(
           queuedAt: new Date(now),
         });
       }
+      await enqueueWorkshopBookingMail(
+        tx,
+        [actor.id],
+        {
+          ...session,
+          startsAt: session.startsAt.getTime(),
+          endsAt: session.endsAt.getTime(),
+        },
+        decision.status,
+        null,
+        courseTitles,
+        now,
+      );
       return { ok: true, status: decision.status };
     }),
   );
@@ -188,7 +208,12 @@ export async function cancelBooking(
         .select({
           bookingId: workshopBooking.id,
           status: workshopBooking.status,
+          title: workshopSession.title,
+          courseId: workshopSession.courseId,
           startsAt: workshopSession.startsAt,
+          endsAt: workshopSession.endsAt,
+          mode: workshopSession.mode,
+          venue: workshopSession.venue,
           cancelledAt: workshopSession.cancelledAt,
           capacity: workshopSession.capacity,
         })
@@ -215,6 +240,15 @@ export async function cancelBooking(
               now,
             )
           : [];
+      await enqueueWorkshopBookingMail(
+        tx,
+        promoted,
+        { ...row, startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime() },
+        'promoted',
+        null,
+        courseTitles,
+        now,
+      );
       return { ok: true, promoted };
     }),
   );

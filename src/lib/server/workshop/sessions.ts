@@ -2,7 +2,8 @@
  * Practical sessions as staff run them: schedule, change, cancel, list, open one with its class
  * list and waitlist, and show the check-in code. Any trainer or admin may run any session; the
  * class list shows only the learners the actor's employer scope allows (employer/access.ts).
- * Every change is audited.
+ * Every change is audited, and the learners it affects are emailed in the same transaction (a
+ * change of time, place or link; a cancellation; a place given from the waitlist).
  */
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { organisation, user, workshopBooking, workshopSession } from '#db/schema.ts';
@@ -13,6 +14,8 @@ import { recordAudit } from '#src/lib/server/audit/record.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
 import { learnerScope } from '#src/lib/server/employer/access.ts';
 import { newId } from '#src/lib/server/ids.ts';
+import { courseTitles } from '#src/lib/server/mail/course-titles.ts';
+import { enqueueWorkshopBookingMail } from '#src/lib/server/mail/practical-notices.ts';
 
 export interface SessionSummary {
   id: string;
@@ -208,6 +211,40 @@ export async function promoteWaitlist(
   return next.map((booking) => booking.userId);
 }
 
+/** Learners with a place or on the waitlist of a session. */
+async function learnersWaitingFor(orm: Writer, sessionId: string): Promise<string[]> {
+  const rows = await orm
+    .select({ userId: workshopBooking.userId })
+    .from(workshopBooking)
+    .where(
+      and(
+        eq(workshopBooking.sessionId, sessionId),
+        sql`${workshopBooking.status} IN ('booked', 'waitlisted')`,
+      ),
+    );
+  return rows.map((row) => row.userId);
+}
+
+/** Whether a change is news to the people booked: when, where, how or the link. */
+function changesForLearners(
+  before: {
+    startsAt: Date;
+    endsAt: Date;
+    mode: SessionMode;
+    venue: string | null;
+    meetingUrl: string | null;
+  },
+  after: Omit<SessionInput, 'courseId'>,
+): boolean {
+  return (
+    before.startsAt.getTime() !== after.startsAt ||
+    before.endsAt.getTime() !== after.endsAt ||
+    before.mode !== after.mode ||
+    before.venue !== after.venue ||
+    before.meetingUrl !== after.meetingUrl
+  );
+}
+
 function auditable(input: SessionInput): Record<string, unknown> {
   return {
     course: input.courseId,
@@ -285,11 +322,25 @@ export async function updateSession(
         .update(workshopSession)
         .set({ ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) })
         .where(eq(workshopSession.id, sessionId));
+      // Told before the waitlist moves up, so those given a place get one message saying so.
+      const facts = { ...input, courseId: before.courseId };
+      if (changesForLearners(before, input)) {
+        await enqueueWorkshopBookingMail(
+          tx,
+          await learnersWaitingFor(tx, sessionId),
+          facts,
+          'changed',
+          null,
+          courseTitles,
+          now,
+        );
+      }
       const promoted = await promoteWaitlist(
         tx,
         { id: sessionId, capacity: input.capacity, startsAt: input.startsAt, cancelledAt: null },
         now,
       );
+      await enqueueWorkshopBookingMail(tx, promoted, facts, 'promoted', null, courseTitles, now);
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'workshop-updated',
@@ -324,16 +375,22 @@ export async function cancelSession(
   if (why === '') return { ok: false, reason: 'reason-needed' };
   return db.write((orm) =>
     orm.transaction(async (tx) => {
-      const [row] = await tx
-        .select({ cancelledAt: workshopSession.cancelledAt })
-        .from(workshopSession)
-        .where(eq(workshopSession.id, sessionId));
+      const [row] = await tx.select().from(workshopSession).where(eq(workshopSession.id, sessionId));
       if (!row) return { ok: false, reason: 'not-found' } as const;
       if (row.cancelledAt) return { ok: false, reason: 'cancelled' } as const;
       await tx
         .update(workshopSession)
         .set({ cancelledAt: new Date(now), checkInCode: null })
         .where(eq(workshopSession.id, sessionId));
+      await enqueueWorkshopBookingMail(
+        tx,
+        await learnersWaitingFor(tx, sessionId),
+        { ...row, startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime() },
+        'cancelled',
+        why,
+        courseTitles,
+        now,
+      );
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'workshop-cancelled',

@@ -6,7 +6,8 @@
 import { DAY_MS } from '#src/lib/time.ts';
 
 /**
- * `security`: about the account itself, always sent. `notice`: about a certificate, always sent.
+ * `security`: about the account itself, always sent. `notice`: about a certificate, an assignment
+ * decision or a booked session, always sent.
  * `optional`: reminders the person may turn off (each carries a one-click unsubscribe).
  */
 export type MailCategory = 'security' | 'notice' | 'optional';
@@ -18,6 +19,18 @@ export type OptionalTopic = (typeof optionalTopics)[number];
 export interface CourseLink {
   id: string;
   title: string;
+}
+
+/** A practical session as a message describes it (times in ms; the title as staff typed it). */
+export interface WorkshopFacts {
+  fullName: string;
+  sessionTitle: string;
+  courseId: string;
+  courseTitle: string;
+  startsAt: number;
+  endsAt: number;
+  mode: 'in-person' | 'online';
+  venue: string | null;
 }
 
 export interface MailParams {
@@ -56,6 +69,27 @@ export interface MailParams {
     expiresAt: number;
   };
   'inactivity-nudge': { fullName: string; courses: CourseLink[] };
+  /** A trainer decided on a learner's submitted assignment (issue 13). */
+  'assignment-decided': {
+    fullName: string;
+    courseId: string;
+    moduleId: string;
+    courseTitle: string;
+    assignmentTitle: string;
+    decision: 'pass' | 'return' | 'not-passed';
+    score: number;
+    maxScore: number;
+    /** Submissions the learner may still make (after a return). */
+    submissionsLeft: number;
+  };
+  /** A learner's place on a practical session: booked, waitlisted, given a place, changed, cancelled. */
+  'workshop-booking': WorkshopFacts & {
+    change: 'booked' | 'waitlisted' | 'promoted' | 'changed' | 'cancelled';
+    /** Why staff cancelled the session. */
+    reason: string | null;
+  };
+  /** The day before a booked session. */
+  'workshop-reminder': WorkshopFacts;
   /** Employers (issue 15): a manager assigned a course, or reminds about one. */
   'training-reminder': {
     fullName: string;
@@ -98,6 +132,10 @@ export const mailKinds: Record<MailKind, KindRule> = {
   'expiry-reminder': { category: 'optional', topic: 'reminders', freshForMs: 3 * DAY_MS },
   'inactivity-nudge': { category: 'optional', topic: 'nudges', freshForMs: 3 * DAY_MS },
   'training-reminder': { category: 'optional', topic: 'reminders', freshForMs: 3 * DAY_MS },
+  'assignment-decided': { category: 'notice', freshForMs: 7 * DAY_MS },
+  // Both also stop at the session's start (their `staleAt`): news of a session is old after it.
+  'workshop-booking': { category: 'notice', freshForMs: 7 * DAY_MS },
+  'workshop-reminder': { category: 'optional', topic: 'reminders', freshForMs: DAY_MS },
 };
 
 export const allMailKinds = Object.keys(mailKinds) as MailKind[];

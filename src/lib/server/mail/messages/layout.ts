@@ -8,6 +8,8 @@ export type Block =
   | { kind: 'button'; label: string; href: string }
   | { kind: 'links'; items: { label: string; href: string }[] }
   | { kind: 'code'; label: string; value: string }
+  /** A label and its value in bold (when, where), in the body's own type. */
+  | { kind: 'fact'; label: string; value: string }
   | { kind: 'small'; text: string };
 
 export interface Letter {
@@ -51,6 +53,8 @@ function blockHtml(block: Block, linkFallback: string): string {
       return `<p style="margin:0 0 12px;font-size:14px;line-height:1.5;color:${colour.muted};">${escapeHtml(block.text)}</p>`;
     case 'code':
       return `<p style="${p}">${escapeHtml(block.label)} <strong style="font-family:monospace;font-size:16px;">${escapeHtml(block.value)}</strong></p>`;
+    case 'fact':
+      return `<p style="margin:0 0 8px;font-size:16px;line-height:1.5;color:${colour.text};">${escapeHtml(block.label)} <strong>${escapeHtml(block.value)}</strong></p>`;
     case 'links':
       return `<ul style="margin:0 0 16px;padding-left:24px;">${block.items
         .map(
@@ -72,6 +76,7 @@ function blockText(block: Block): string {
     case 'small':
       return block.text;
     case 'code':
+    case 'fact':
       return `${block.label} ${block.value}`;
     case 'links':
       return block.items.map((item) => `- ${item.label}: ${item.href}`).join('\n');

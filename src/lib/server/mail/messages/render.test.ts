@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { allMailKinds, mailKinds, type MailKind, type MailParams } from './kinds.ts';
+import { allMailKinds, mailKinds, type MailKind, type MailParams, type WorkshopFacts } from './kinds.ts';
 import { renderMail } from './render.ts';
 
 const site = 'https://rtw.example.my';
 const at = Date.UTC(2026, 10, 26, 6, 0);
+const workshop: WorkshopFacts = {
+  fullName: 'Tan Wei Ming',
+  sessionTitle: 'Case conference practice',
+  courseId: 'rtw-coordinator',
+  courseTitle: 'RTW Coordinator',
+  startsAt: at,
+  endsAt: at + 3 * 3_600_000,
+  mode: 'in-person',
+  venue: 'PERKESO Rehabilitation Centre, Melaka',
+};
 const samples: { [K in MailKind]: MailParams[K] } = {
   'password-reset': { fullName: 'Tan Wei Ming', email: 'tan@example.my', expiresAt: at },
   'verify-email': {
@@ -60,6 +70,23 @@ const samples: { [K in MailKind]: MailParams[K] } = {
     dueAt: at,
     reason: 'assigned',
   },
+  'assignment-decided': {
+    fullName: 'Jugah anak Nyandang',
+    courseId: 'rtw-coordinator',
+    moduleId: 'capstone-case',
+    courseTitle: 'RTW Coordinator',
+    assignmentTitle: 'The capstone case: <a graded RTW plan>',
+    decision: 'return',
+    score: 9,
+    maxScore: 18,
+    submissionsLeft: 1,
+  },
+  'workshop-booking': {
+    ...workshop,
+    change: 'cancelled',
+    reason: 'Trainer unwell',
+  },
+  'workshop-reminder': workshop,
 };
 
 function render(kind: MailKind, locale: 'en' | 'ms') {
@@ -96,6 +123,28 @@ describe('message templates', () => {
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; 陈美玲');
     expect(render('invitation', 'en').html).toContain('Syarikat &lt;b&gt;Maju&lt;/b&gt; Sdn Bhd');
+  });
+
+  it("says what a decision means and when and where a session is, in the reader's language", () => {
+    const returned = render('assignment-decided', 'en');
+    expect(returned.subject).toBe('Your assignment needs more work: The capstone case: <a graded RTW plan>');
+    expect(returned.text).toContain('Score: 9 out of 18.');
+    expect(returned.text).toContain('You can submit it 1 more time.');
+    expect(returned.text).toContain(`${site}/courses/rtw-coordinator/capstone-case/assignment`);
+    expect(returned.html).toContain('&lt;a graded RTW plan&gt;');
+    expect(render('assignment-decided', 'ms').subject).toBe(
+      'Tugasan anda perlu diperbaiki: The capstone case: <a graded RTW plan>',
+    );
+    const cancelled = render('workshop-booking', 'en');
+    expect(cancelled.subject).toBe('Session cancelled: Case conference practice');
+    expect(cancelled.text).toContain('Reason given: Trainer unwell');
+    expect(cancelled.text).toContain('Where: PERKESO Rehabilitation Centre, Melaka');
+    // 26 Nov 2026 06:00 UTC is 2 pm in Malaysia.
+    expect(cancelled.text).toMatch(/When \(Malaysia time\): 26 Nov 2026, 2:00\spm to 5:00\spm/u);
+    expect(cancelled.text).toContain(`${site}/sessions?course=rtw-coordinator`);
+    expect(render('workshop-reminder', 'ms').text).toContain('Bila (waktu Malaysia):');
+    expect(render('workshop-reminder', 'en').text).toContain(`${site}/unsubscribe/token`);
+    expect(cancelled.text).not.toContain('/unsubscribe/');
   });
 
   it('offers one-click unsubscribe only on optional messages, and needs the token for a link', () => {

@@ -3,10 +3,10 @@
  * the sender calls it with what the outbox row holds, tests call it directly.
  */
 import { createTranslator, type Locale, type Translate } from '#src/i18n/index.ts';
-import { courseHref } from '#src/lib/learning/paths.ts';
+import { assignmentHref, courseHref, sessionsHref } from '#src/lib/learning/paths.ts';
 import { formatDate } from '#src/lib/time.ts';
 import { letterHtml, letterText, type Block } from './layout.ts';
-import { mailKinds, type MailKind, type MailParams } from './kinds.ts';
+import { mailKinds, type MailKind, type MailParams, type WorkshopFacts } from './kinds.ts';
 
 export interface RenderContext {
   locale: Locale;
@@ -61,6 +61,64 @@ const certificateFacts = (
   },
   { kind: 'button', label: t('email.cert.button'), href: link.site('/dashboard') },
 ];
+
+/** When and where a session is, as facts under the message's first paragraph. */
+const sessionFacts = (params: WorkshopFacts, t: Translate, link: Links): Block[] => [
+  { kind: 'fact', label: t('email.workshop.session'), value: params.sessionTitle },
+  { kind: 'fact', label: t('email.workshop.course'), value: params.courseTitle },
+  {
+    kind: 'fact',
+    label: t('email.workshop.when'),
+    value: t('email.workshop.time', {
+      start: formatDate(link.locale, params.startsAt, 'dateTime'),
+      end: formatDate(link.locale, params.endsAt, 'time'),
+    }),
+  },
+  {
+    kind: 'fact',
+    label: t('email.workshop.where'),
+    value: params.mode === 'online' ? t('email.workshop.online') : (params.venue ?? ''),
+  },
+];
+
+const workshopIntro = {
+  booked: 'email.workshop.booked.intro',
+  waitlisted: 'email.workshop.waitlisted.intro',
+  promoted: 'email.workshop.promoted.intro',
+  changed: 'email.workshop.changed.intro',
+  cancelled: 'email.workshop.cancelled.intro',
+} as const;
+const workshopSubject = {
+  booked: 'email.workshop.booked.subject',
+  waitlisted: 'email.workshop.waitlisted.subject',
+  promoted: 'email.workshop.promoted.subject',
+  changed: 'email.workshop.changed.subject',
+  cancelled: 'email.workshop.cancelled.subject',
+} as const;
+const workshopHeading = {
+  booked: 'email.workshop.booked.heading',
+  waitlisted: 'email.workshop.waitlisted.heading',
+  promoted: 'email.workshop.promoted.heading',
+  changed: 'email.workshop.changed.heading',
+  cancelled: 'email.workshop.cancelled.heading',
+} as const;
+const decisionText = {
+  pass: {
+    subject: 'email.assignment.pass.subject',
+    heading: 'email.assignment.pass.heading',
+    intro: 'email.assignment.pass.intro',
+  },
+  return: {
+    subject: 'email.assignment.return.subject',
+    heading: 'email.assignment.return.heading',
+    intro: 'email.assignment.return.intro',
+  },
+  'not-passed': {
+    subject: 'email.assignment.notPassed.subject',
+    heading: 'email.assignment.notPassed.heading',
+    intro: 'email.assignment.notPassed.intro',
+  },
+} as const;
 
 const builders: Builders = {
   'password-reset': (params, t, link) => ({
@@ -214,6 +272,79 @@ const builders: Builders = {
       { kind: 'button', label: t('email.nudge.button'), href: link.site('/dashboard') },
     ],
   }),
+  'assignment-decided': (params, t, link) => {
+    const text = decisionText[params.decision];
+    const names = { assignment: params.assignmentTitle, course: params.courseTitle };
+    return {
+      subject: t(text.subject, names),
+      heading: t(text.heading),
+      blocks: [
+        { kind: 'paragraph', text: t('email.greeting', { name: params.fullName }) },
+        { kind: 'paragraph', text: t(text.intro, names) },
+        {
+          kind: 'paragraph',
+          text: t('email.assignment.score', { score: params.score, max: params.maxScore }),
+        },
+        ...(params.decision === 'return'
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: t('email.assignment.return.left', { count: params.submissionsLeft }),
+              },
+            ]
+          : []),
+        ...(params.decision === 'not-passed'
+          ? [{ kind: 'paragraph' as const, text: t('email.assignment.notPassed.next') }]
+          : []),
+        {
+          kind: 'button',
+          label: t('email.assignment.button'),
+          href: link.site(assignmentHref(params.courseId, params.moduleId)),
+        },
+      ],
+    };
+  },
+  'workshop-booking': (params, t, link) => ({
+    subject: t(workshopSubject[params.change], { session: params.sessionTitle }),
+    heading: t(workshopHeading[params.change]),
+    blocks: [
+      { kind: 'paragraph', text: t('email.greeting', { name: params.fullName }) },
+      { kind: 'paragraph', text: t(workshopIntro[params.change], { session: params.sessionTitle }) },
+      ...sessionFacts(params, t, link),
+      ...(params.change === 'cancelled' && params.reason
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: t('email.workshop.cancelled.reason', { reason: params.reason }),
+            },
+          ]
+        : []),
+      ...(params.change === 'cancelled' || params.change === 'waitlisted'
+        ? []
+        : [{ kind: 'paragraph' as const, text: t('email.workshop.calendar') }]),
+      ...(params.mode === 'online' && params.change !== 'cancelled' && params.change !== 'waitlisted'
+        ? [{ kind: 'paragraph' as const, text: t('email.workshop.meetingLink') }]
+        : []),
+      { kind: 'button', label: t('email.workshop.button'), href: link.site(sessionsHref(params.courseId)) },
+    ],
+  }),
+  'workshop-reminder': (params, t, link) => ({
+    subject: t('email.workshop.reminder.subject', {
+      session: params.sessionTitle,
+      time: formatDate(link.locale, params.startsAt, 'time'),
+    }),
+    heading: t('email.workshop.reminder.heading'),
+    blocks: [
+      { kind: 'paragraph', text: t('email.greeting', { name: params.fullName }) },
+      { kind: 'paragraph', text: t('email.workshop.reminder.intro', { session: params.sessionTitle }) },
+      ...sessionFacts(params, t, link),
+      ...(params.mode === 'online'
+        ? [{ kind: 'paragraph' as const, text: t('email.workshop.meetingLink') }]
+        : []),
+      { kind: 'paragraph', text: t('email.workshop.reminder.cancel') },
+      { kind: 'button', label: t('email.workshop.button'), href: link.site(sessionsHref(params.courseId)) },
+    ],
+  }),
   'training-reminder': (params, t, link) => {
     const due = params.dueAt === null ? null : formatDate(link.locale, params.dueAt, 'longDate');
     const assigned = params.reason === 'assigned';
@@ -251,7 +382,16 @@ function footerFor(kind: MailKind, t: Translate, context: RenderContext, site: L
   if (rule.category === 'notice')
     return [
       { kind: 'small', text: t('email.footer.account') },
-      { kind: 'small', text: t('email.footer.notice') },
+      {
+        kind: 'small',
+        text: t(
+          kind === 'assignment-decided'
+            ? 'email.footer.noticeAssignment'
+            : kind === 'workshop-booking'
+              ? 'email.footer.noticeWorkshop'
+              : 'email.footer.notice',
+        ),
+      },
     ];
   return [
     { kind: 'small', text: t('email.footer.account') },
