@@ -15,6 +15,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { organisationNameKey } from '#src/lib/account/rules.ts';
 import { VERIFICATION_CODE_ALPHABET, formatSerial } from '#src/lib/certificate/code.ts';
 import { computeExpiry, malaysianYear } from '#src/lib/certificate/status.ts';
+import { computeCourseProgress, type LearnerRecord, type LessonRecord } from '#src/lib/learning/progress.ts';
 import type { CourseView } from '#src/lib/learning/structure.ts';
 import { migrationsFolder } from '#src/lib/server/db.ts';
 import { hashPassword } from '#src/lib/server/account/password.ts';
@@ -283,10 +284,13 @@ export async function seedDataset(
     for (const learner of learners) {
       const inRtw = random() < 0.7;
       const inSupervisors = !inRtw || random() < 0.5;
+      const from = { attempts: attempts.length, progress: progressRows.length, modules: moduleRows.length };
+      const planned: [CourseView, CoursePlan][] = [];
       for (const course of [inRtw ? rtw : null, inSupervisors ? supervisors : null]) {
         if (!course) continue;
         const plan = planCourse(course, learner, random, now, newId, attempts, progressRows, moduleRows);
         learner.courses.push(plan);
+        planned.push([course, plan]);
         if (plan.completedAt !== null)
           completions.push({
             userId: learner.id,
@@ -294,6 +298,15 @@ export async function seedDataset(
             course,
             completedAt: plan.completedAt,
           });
+        lastActive.set(learner.id, Math.max(lastActive.get(learner.id) ?? 0, plan.lastSeenAt));
+      }
+      // The % complete the app keeps on each enrolment, by its own rule, from the rows planned above.
+      const record = learnerRecordOf(
+        progressRows.slice(from.progress),
+        moduleRows.slice(from.modules),
+        attempts.slice(from.attempts),
+      );
+      for (const [course, plan] of planned)
         enrolmentRows.push([
           plan.enrolmentId,
           learner.id,
@@ -301,9 +314,8 @@ export async function seedDataset(
           'active',
           plan.enrolledAt,
           plan.completedAt,
+          computeCourseProgress(course, record, plan).percent,
         ]);
-        lastActive.set(learner.id, Math.max(lastActive.get(learner.id) ?? 0, plan.lastSeenAt));
-      }
     }
     for (const learner of learners) {
       const first = Math.min(...learner.courses.map((plan) => plan.enrolledAt));
@@ -330,6 +342,7 @@ export async function seedDataset(
       'status',
       'enrolled_at',
       'completed_at',
+      'progress_percent',
     ]);
     for (const row of enrolmentRows) await enrolments.add(row);
     await enrolments.flush();
@@ -484,6 +497,24 @@ function planCourse(
     completedAt,
     lastSeenAt,
   };
+}
+
+/** One learner's planned rows as the learning path's rule reads them (current ids: no aliases). */
+function learnerRecordOf(
+  progress: readonly SqlValue[][],
+  modules: readonly SqlValue[][],
+  planned: readonly Attempt[],
+): LearnerRecord {
+  const lessons = new Map<string, LessonRecord>();
+  for (const [, lessonId, , lastViewedAt, completedAt] of progress)
+    lessons.set(String(lessonId), {
+      completedAt: completedAt === null ? null : Number(completedAt),
+      lastViewedAt: Number(lastViewedAt),
+    });
+  const completedModules = new Map<string, number>();
+  for (const [, moduleId, at] of modules) completedModules.set(String(moduleId), Number(at));
+  const passedQuizzes = new Set(planned.filter((attempt) => attempt.passed).map((attempt) => attempt.quizId));
+  return { lessons, completedModules, passedQuizzes, assignments: new Map(), attendedSessions: new Map() };
 }
 
 /** Writes the current-content rows, then rows of an earlier edition until the total is `target`. */

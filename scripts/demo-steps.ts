@@ -4,6 +4,7 @@ import { seedCertificates } from './seed/certificates.ts';
 import { seedEmployers } from './seed/employers.ts';
 import { seedLearning } from './seed/learning.ts';
 import { seedMail } from './seed/mail.ts';
+import { seedProgressPercents } from './seed/progress-percents.ts';
 import { seedQuiz } from './seed/quiz.ts';
 
 /** The demo seed steps each feature adds, in order (used by npm start, db:seed and the e2e setup). */
@@ -14,4 +15,6 @@ export const demoSeedSteps: SeedStep[] = [
   seedAdmin,
   seedEmployers,
   seedMail,
+  // Last: the steps above write progress directly.
+  seedProgressPercents,
 ];

@@ -40,6 +40,7 @@ import {
 import { hashPassword } from '#src/lib/server/account/password.ts';
 import { countExpiringByWindow, listExpiringAfter } from '#src/lib/server/report/certificates.ts';
 import { listCompletionsAfter, summariseCompletions } from '#src/lib/server/report/completions.ts';
+import { rebuildProgressPercents } from '#src/lib/server/learning/progress-percent.ts';
 import {
   attachProgress,
   listInProgress,
@@ -565,7 +566,9 @@ describe('reports', () => {
     const withProgress = await attachProgress(test.db, catalogue, page.rows);
     // main: 2 + 2 required lessons, the planning quiz and the final assessment = 6 items; 2 done.
     expect(withProgress.map((row) => row.percent)).toEqual([0, 33]);
-    const bands = await summariseProgressBands(test.db, catalogue, filters);
+    // The rows above were inserted directly, as an import would: the kept % needs the rebuild.
+    await rebuildProgressPercents(test.db, catalogue);
+    const bands = await summariseProgressBands(test.db, filters);
     expect(bands.map((band) => band.count)).toEqual([1, 0, 1, 0, 0, 0]);
     expect((await listInProgress(test.db, { ...filters, inactiveOnly: true }, 1, 25)).rows).toHaveLength(1);
   });

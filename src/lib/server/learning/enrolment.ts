@@ -7,6 +7,7 @@ import { isStaff } from '#src/lib/roles.ts';
 import { recordAudit } from '#src/lib/server/audit/record.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
+import { refreshProgressPercentsOf } from './progress-percent.ts';
 
 export interface EnrolmentRecord {
   id: string;
@@ -101,7 +102,12 @@ export async function enrolSelf(
 ): Promise<SelfEnrolResult> {
   const view = isStaff(actor.role) ? catalogue.preview : catalogue.published;
   if (!view.course(courseId)) return { ok: false, reason: 'not-found' };
-  const { outcome } = await db.write((orm) => activateEnrolment(orm, actor.id, courseId, null, now));
+  const { outcome } = await db.write(async (orm) => {
+    const activated = await activateEnrolment(orm, actor.id, courseId, null, now);
+    // A new enrolment starts from what the learner already did (modules can be shared by courses).
+    if (activated.outcome === 'enrolled') await refreshProgressPercentsOf(orm, catalogue, actor.id);
+    return activated;
+  });
   return { ok: true, outcome };
 }
 

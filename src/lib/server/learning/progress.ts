@@ -14,6 +14,7 @@ import type { Catalogue, CatalogueView, CourseView } from '#src/lib/learning/str
 import { decideRecordAccess, type RecordRefusal } from '#src/lib/learning/access.ts';
 import { isStaff } from '#src/lib/roles.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
+import { refreshProgressPercents } from './progress-percent.ts';
 
 export interface EnrolmentRow extends EnrolmentState {
   id: string;
@@ -289,6 +290,9 @@ async function recordDue(
         ),
       );
   }
+  // The kept % (for reports) changes with the same writes: a completed lesson or a passed quiz
+  // before this call, in the same transaction. Recording a completion never changes it.
+  await refreshProgressPercents(orm, catalogue, state);
   return { modules: [...modules], courses };
 }
 

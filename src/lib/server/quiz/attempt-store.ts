@@ -265,13 +265,15 @@ export async function closeAttempt(
   answers: Answers,
   endedBy: EndedBy,
   now: number,
+  /** Runs in the same transaction when this call closed the attempt with a pass. */
+  onPassed?: (orm: Orm) => Promise<void>,
 ): Promise<{ closed: boolean; grade: GradeResult }> {
   const { grade, results } = gradeRecord(content, attempt, answers, endedBy);
   // A timed-out attempt ends at its deadline, whenever it is noticed.
   const submittedAt =
     endedBy === 'time' && attempt.deadlineAt !== null ? Math.min(now, attempt.deadlineAt) : now;
-  const updated = await db.write((orm) =>
-    orm
+  const updated = await db.write(async (orm) => {
+    const rows = await orm
       .update(quizAttempt)
       .set({
         status: 'submitted',
@@ -290,8 +292,10 @@ export async function closeAttempt(
           sql`coalesce(${quizAttempt.savedAt}, 0) = ${attempt.savedAt ?? 0}`,
         ),
       )
-      .returning({ id: quizAttempt.id }),
-  );
+      .returning({ id: quizAttempt.id });
+    if (rows.length > 0 && grade.passed && onPassed) await onPassed(orm);
+    return rows;
+  });
   return { closed: updated.length > 0, grade };
 }
 

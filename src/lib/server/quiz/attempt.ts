@@ -16,7 +16,7 @@ import {
   quizStanding,
 } from '#src/lib/quiz/rules.ts';
 import { getTimeMultiplier } from './accommodation.ts';
-import type { Database } from '#src/lib/server/db.ts';
+import type { Database, Orm } from '#src/lib/server/db.ts';
 import { newId } from '#src/lib/server/ids.ts';
 import { courseProgressFor, loadLearnerState } from '#src/lib/server/learning/progress.ts';
 import { answersFromForm, answersFromPublic, type Answers } from './answers.ts';
@@ -282,6 +282,8 @@ export async function submitAttempt(
   content: QuizContent,
   input: { userId: string; attemptId: string; posted?: PostedAnswers },
   now: number,
+  /** Runs in the closing transaction when this submission is the user's first pass of the quiz. */
+  onFirstPass?: (orm: Orm) => Promise<void>,
 ): Promise<SubmitResult> {
   const found = await readForSubmit(db.orm, input.attemptId, input.userId);
   let attempt = found?.attempt ?? null;
@@ -294,7 +296,15 @@ export async function submitAttempt(
         ? mergeAnswers(attempt.answers, readPosted(content, attempt.layout, input.posted))
         : attempt.answers;
     const endedBy: EndedBy = late ? 'time' : 'learner';
-    const { closed, grade } = await closeAttempt(db, content, attempt, answers, endedBy, now);
+    const { closed, grade } = await closeAttempt(
+      db,
+      content,
+      attempt,
+      answers,
+      endedBy,
+      now,
+      found?.passedBefore === false ? onFirstPass : undefined,
+    );
     if (closed) {
       return {
         ok: true,

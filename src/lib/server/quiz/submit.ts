@@ -10,6 +10,7 @@ import { quizHref, quizResultHref, quizTakeHref } from '#src/lib/quiz/paths.ts';
 import { getDb } from '#src/lib/server/app.ts';
 import { getCatalogue } from '#src/lib/server/content/course.ts';
 import { recordCompletions } from '#src/lib/server/completion.ts';
+import { refreshProgressPercentsOf } from '#src/lib/server/learning/progress-percent.ts';
 import { submitAttempt } from './attempt.ts';
 import { readSubmitForm } from './form.ts';
 import { findQuizPlace } from './page.ts';
@@ -26,16 +27,19 @@ export async function handleQuizSubmit(context: APIContext, final: boolean): Pro
   const form = await readSubmitForm(context.request);
   if (!form) return context.redirect(quizTakeHref(place.target), 303);
   const db = await getDb();
+  const catalogue = await getCatalogue();
   const now = Date.now();
   const result = await submitAttempt(
     db,
     place.content,
     { userId: user.id, attemptId: form.attemptId, posted: form.posted },
     now,
+    // A first pass changes the learner's % complete: keep the reports' copy in the same transaction.
+    (orm) => refreshProgressPercentsOf(orm, catalogue, user.id),
   );
   if (!result.ok) return context.redirect(quizHref(place.target), 303);
   // Passing for the first time can complete a module or the course: record it now.
-  if (result.firstPass) await recordCompletions(db, await getCatalogue(), user.id, now);
+  if (result.firstPass) await recordCompletions(db, catalogue, user.id, now);
   const ended = result.endedBy === 'time' ? '?ended=time' : '';
   return context.redirect(`${quizResultHref(place.target, result.attemptNumber)}${ended}`, 303);
 }
