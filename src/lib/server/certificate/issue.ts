@@ -286,8 +286,8 @@ export async function issueCertificates(
 /**
  * Issues what the rules now give a learner automatically: certificates of `auto` courses they
  * completed (when completion was recorded before this feature, or the issue at completion failed)
- * and renewals of `auto` certificates after the final assessment was passed again. The dashboard
- * calls it; it reads twice and writes nothing when nothing is due.
+ * and renewals of `auto` certificates after the final assessment was passed again. It reads twice
+ * and writes nothing when nothing is due.
  */
 export async function issueDueAutoCertificates(
   db: Database,
@@ -299,15 +299,39 @@ export async function issueDueAutoCertificates(
     .select({ courseId: enrolment.courseId })
     .from(enrolment)
     .where(and(eq(enrolment.userId, userId), isNotNull(enrolment.completedAt)));
-  const autoCourses = completed
-    .map((row) => catalogue.published.course(row.courseId))
-    .filter((course): course is CourseView => course?.certificate?.issueMode === 'auto');
+  const autoCourses = autoCoursesOf(
+    catalogue,
+    completed.map((row) => row.courseId),
+  );
   if (autoCourses.length === 0) return [];
-  const held = await listStandingCertificates(db.orm, userId);
+  return issueDue(db, catalogue, userId, autoCourses, await listStandingCertificates(db.orm, userId), now);
+}
+
+function autoCoursesOf(catalogue: Catalogue, courseIds: readonly string[]): CourseView[] {
+  return courseIds
+    .map((courseId) => catalogue.published.course(courseId))
+    .filter((course): course is CourseView => course?.certificate?.issueMode === 'auto');
+}
+
+async function issueDue(
+  db: Database,
+  catalogue: Catalogue,
+  userId: string,
+  autoCourses: readonly CourseView[],
+  held: readonly CertificateRecord[],
+  now: number,
+): Promise<CertificateRecord[]> {
+  // A later final pass matters only to renew a certificate in its renewal window (decideEligibility).
+  const renewable = held.filter(
+    (record) =>
+      record.revokedAt === null &&
+      isDueForRenewal(record, now) &&
+      autoCourses.some((course) => course.id === record.courseId),
+  );
   const passes = await latestFinalPasses(
     db.orm,
     catalogue,
-    held.map((record) => ({ userId, courseId: record.courseId })),
+    renewable.map((record) => ({ userId, courseId: record.courseId })),
   );
   // Read-only checks first, so that a dashboard view queues a write only when one is due.
   const due = autoCourses.filter(
@@ -574,6 +598,15 @@ export interface LearnerCertificate extends CertificateRecord {
   daysLeft: number | null;
 }
 
+function withStatus(record: CertificateRecord, now: number): LearnerCertificate {
+  return {
+    ...record,
+    status: certificateStatus(record, now),
+    dueForRenewal: isDueForRenewal(record, now),
+    daysLeft: record.expiresAt === null ? null : daysUntilExpiry(record.expiresAt, now),
+  };
+}
+
 /** The certificates a learner holds (replaced ones left out), newest first, with their status at `now`. */
 export async function listLearnerCertificates(
   orm: Reader,
@@ -581,12 +614,29 @@ export async function listLearnerCertificates(
   now: number,
 ): Promise<LearnerCertificate[]> {
   const records = await listStandingCertificates(orm, userId);
-  return records.map((record) => ({
-    ...record,
-    status: certificateStatus(record, now),
-    dueForRenewal: isDueForRenewal(record, now),
-    daysLeft: record.expiresAt === null ? null : daysUntilExpiry(record.expiresAt, now),
-  }));
+  return records.map((record) => withStatus(record, now));
+}
+
+/**
+ * The dashboard's certificates: issues the automatic certificates now due (as
+ * `issueDueAutoCertificates`), then lists what the learner holds. `completedCourseIds` comes
+ * from the learner state the page already read, and the standing certificates are read once
+ * (a second time only after an issue wrote one).
+ */
+export async function loadDashboardCertificates(
+  db: Database,
+  catalogue: Catalogue,
+  userId: string,
+  completedCourseIds: readonly string[],
+  now: number,
+): Promise<LearnerCertificate[]> {
+  let held = await listStandingCertificates(db.orm, userId);
+  const autoCourses = autoCoursesOf(catalogue, completedCourseIds);
+  if (autoCourses.length > 0) {
+    const issued = await issueDue(db, catalogue, userId, autoCourses, held, now);
+    if (issued.length > 0) held = await listStandingCertificates(db.orm, userId);
+  }
+  return held.map((record) => withStatus(record, now));
 }
 
 /**
