@@ -13,6 +13,7 @@ import enJobAidFiles from './en/job-aid-files.ts';
 import enMail from './en/mail.ts';
 import enAssignment from './en/assignment.ts';
 import enWorkshop from './en/workshop.ts';
+import enTranscript from './en/transcript.ts';
 import msAdmin from './ms/admin.ts';
 import msAuth from './ms/auth.ts';
 import msCertificates from './ms/certificates.ts';
@@ -28,6 +29,7 @@ import msJobAidFiles from './ms/job-aid-files.ts';
 import msMail from './ms/mail.ts';
 import msAssignment from './ms/assignment.ts';
 import msWorkshop from './ms/workshop.ts';
+import msTranscript from './ms/transcript.ts';
 
 /** The English catalogue defines the keys; every other language must have each of them. */
 export const en = {
@@ -46,6 +48,7 @@ export const en = {
   ...enMail,
   ...enAssignment,
   ...enWorkshop,
+  ...enTranscript,
 };
 export type MessageKey = keyof typeof en;
 export const ms: Record<MessageKey, string> = {
@@ -64,6 +67,7 @@ export const ms: Record<MessageKey, string> = {
   ...msMail,
   ...msAssignment,
   ...msWorkshop,
+  ...msTranscript,
 };
 
 export const catalogues = { en, ms } as const;
