@@ -144,6 +144,37 @@ test('an admin invites by email; the link registers that address under the emplo
   await expectAccessible(page);
 });
 
+test('a certificate waits for a confirmed address: the course page says so and sends the link again', async ({
+  page,
+}) => {
+  const email = uniqueEmail('unconfirmed');
+  await register(page, { fullName: 'Nur Iman binti Zulkifli', email });
+  await sink.waitFor(forTo(email, 'Confirm your email address for RTW Academy'));
+  await page.goto('/courses/supervisors-early-intervention');
+  await page.getByRole('button', { name: 'Enrol in this course' }).click();
+  const notice = page.locator('[data-verify-for-certificate]');
+  await expect(notice).toContainText(
+    `Certificates go only to a confirmed email address. Open the link we sent to ${email}`,
+  );
+  await expectAccessible(page);
+  await notice.getByRole('button', { name: 'Send the link again' }).click();
+  await expect(page.getByRole('status')).toContainText(`We sent a new confirmation link to ${email}`);
+
+  // The newer link is the one that works.
+  const isLink = forTo(email, 'Confirm your email address for RTW Academy');
+  await expect.poll(async () => (await sink.messages()).filter(isLink).length).toBe(2);
+  const latest = (await sink.messages()).filter(isLink).at(-1);
+  if (!latest) throw new Error('no second link');
+  await page.goto(linkIn(latest, '/verify-email/'));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('status')).toContainText(`${email} is confirmed`);
+  await page.goto('/courses/supervisors-early-intervention');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Early intervention for supervisors' }),
+  ).toBeVisible();
+  await expect(page.locator('[data-verify-for-certificate]')).toHaveCount(0);
+});
+
 test('a reminder carries one-click unsubscribe that turns that kind of email off', async ({
   page,
   request,

@@ -144,9 +144,24 @@ let orgB: string;
 let admin: { id: string; role: Role };
 let trainer: { id: string; role: Role };
 
-async function createUser(email: string, fullName: string, role: Role = 'learner', organisationId = orgA) {
+async function createUser(
+  email: string,
+  fullName: string,
+  role: Role = 'learner',
+  organisationId = orgA,
+  verified = true,
+) {
   const id = newId();
-  await db.orm.insert(user).values({ id, email, fullName, passwordHash: 'x', role, organisationId });
+  // Confirmed addresses unless asked: certificates go to nobody else (eligibility, issue 14).
+  await db.orm.insert(user).values({
+    id,
+    email,
+    fullName,
+    passwordHash: 'x',
+    role,
+    organisationId,
+    emailVerifiedAt: verified ? new Date(0) : null,
+  });
   return { id, role, fullName };
 }
 
@@ -457,6 +472,33 @@ describe('issuing', () => {
     expect(await issueDueAutoCertificates(db, catalogue, learner.id, now + 1)).toEqual([]);
     await revokeCertificate(db, admin, { id: first[0]?.id ?? '', reason: 'Wrong person' }, now + 2);
     expect(await issueDueAutoCertificates(db, catalogue, learner.id, now + 3)).toEqual([]);
+  });
+
+  it('waits for a confirmed email address, then issues what was earned', async () => {
+    const learner = await createUser('kavitha@example.my', 'Kavitha a/p Ramasamy', 'learner', orgA, false);
+    await recordCompletion(learner.id, 'supervisors');
+    await recordCompletion(learner.id, 'coordinator');
+    expect(await checkEligibility(db.orm, catalogue, learner.id, 'coordinator', now)).toMatchObject({
+      eligible: false,
+      reason: 'email-not-verified',
+    });
+    expect(
+      await issueCertificate(db, catalogue, admin, { userId: learner.id, courseId: 'coordinator' }, now),
+    ).toEqual({ ok: false, reason: 'email-not-verified' });
+    expect(await issueDueAutoCertificates(db, catalogue, learner.id, now)).toEqual([]);
+    expect((await listEligible(db, catalogue, {}, now)).entries.map((entry) => entry.userId)).not.toContain(
+      learner.id,
+    );
+
+    await db.orm
+      .update(user)
+      .set({ emailVerifiedAt: new Date(now) })
+      .where(eq(user.id, learner.id));
+    const issuedNow = await issueDueAutoCertificates(db, catalogue, learner.id, now + 1);
+    expect(issuedNow.map((record) => record.courseId)).toEqual(['supervisors']);
+    expect((await listEligible(db, catalogue, {}, now + 1)).entries.map((entry) => entry.userId)).toContain(
+      learner.id,
+    );
   });
 });
 

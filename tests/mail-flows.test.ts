@@ -171,6 +171,7 @@ describe('email verification', () => {
     const token = tokenOf(linkIn(mail, '/verify-email/'));
     expect(await confirmEmail(test.db, token, now + MINUTE_MS)).toEqual({
       ok: true,
+      userId,
       email: 'tan@example.my',
       purpose: 'registration',
     });
@@ -243,7 +244,7 @@ describe('email verification', () => {
     const link = await sink.waitFor((m) => m.envelopeTo.includes('new@example.my'));
     expect(link.subject).toBe('Confirm your new email address for RTW Academy');
     const result = await confirmEmail(test.db, tokenOf(linkIn(link, '/verify-email/')), now + MINUTE_MS);
-    expect(result).toEqual({ ok: true, email: 'new@example.my', purpose: 'change' });
+    expect(result).toEqual({ ok: true, userId, email: 'new@example.my', purpose: 'change' });
     const [row] = await test.db.orm.select().from(user).where(eq(user.id, userId));
     expect(row?.email).toBe('new@example.my');
     await deliver();

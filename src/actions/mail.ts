@@ -5,6 +5,8 @@ import { getDb, secureCookies } from '#src/lib/server/app.ts';
 import { requireActionUser } from '#src/lib/server/account/guard.ts';
 import { createSession } from '#src/lib/server/account/session.ts';
 import { setSessionCookie } from '#src/lib/server/account/session-cookie.ts';
+import { issueDueAutoCertificates } from '#src/lib/server/certificate/issue.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
 import { clientAddressOf } from '#src/lib/server/http/client-address.ts';
 import { mailAvailable, sendQueuedMailSoon } from '#src/lib/server/mail/app.ts';
 import { retryFailedMail } from '#src/lib/server/mail/desk.ts';
@@ -71,9 +73,15 @@ export const mail = {
     accept: 'form',
     input: z.object({ token: field() }),
     handler: async (input) => {
-      const result = await confirmEmail(await getDb(), input.token, Date.now());
-      if (result.ok && result.purpose === 'change') sendQueuedMailSoon();
-      return result;
+      const db = await getDb();
+      const now = Date.now();
+      const result = await confirmEmail(db, input.token, now);
+      if (!result.ok) return result;
+      // Certificates wait for a confirmed address (issue 14): the ones a course gives
+      // automatically, already earned, are issued now (their notice goes to this address).
+      const issued = await issueDueAutoCertificates(db, await getCatalogue(), result.userId, now);
+      if (result.purpose === 'change' || issued.length > 0) sendQueuedMailSoon();
+      return { ok: true as const, email: result.email, purpose: result.purpose, certificates: issued.length };
     },
   }),
 

@@ -261,6 +261,7 @@ export default {
   'certificates.refusal.already-certified': 'the learner already holds a valid certificate',
   'certificates.refusal.revoked':
     'the learner’s certificate was revoked; issue by exception if it is right to',
+  'certificates.refusal.email-not-verified': 'the learner has not confirmed their email address yet',
   'certificates.refusal.renewal-not-completed': 'the learner has not passed the final assessment again',
   'certificates.refusal.forbidden': 'only admins can issue certificates',
   'certificates.refusal.user-not-found': 'the account no longer exists',

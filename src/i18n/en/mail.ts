@@ -154,6 +154,13 @@ export default {
   'email.workshop.reminder.cancel':
     'If you cannot come, cancel your place on the sessions page before the start so someone on the waiting list can have it.',
 
+  'mail.certificateNeedsEmail':
+    'Certificates go only to a confirmed email address. Open the link we sent to {email} before you finish, so your certificate can be issued.',
+  'mail.certificateWaits':
+    'Your certificate is waiting for one thing: confirm your email address. Open the link we sent to {email}, and your certificate is issued.',
+  'mail.certificateNoMail':
+    'This site cannot send email at the moment. Ask your RTW Academy administrator to confirm your address.',
+  'mail.certificateWrongAddress': 'Wrong address, or no email? Check or change it on your profile',
   'mail.unavailable':
     'This site cannot send email at the moment (an administrator has not set it up), so it cannot send this link.',
 

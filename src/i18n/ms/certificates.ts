@@ -260,6 +260,7 @@ export default {
   'certificates.refusal.not-completed': 'pelajar belum menamatkan kursus',
   'certificates.refusal.already-certified': 'pelajar sudah memegang sijil yang sah',
   'certificates.refusal.revoked': 'sijil pelajar telah dibatalkan; keluarkan secara pengecualian jika wajar',
+  'certificates.refusal.email-not-verified': 'pelajar belum mengesahkan alamat e-mel mereka',
   'certificates.refusal.renewal-not-completed': 'pelajar belum lulus semula penilaian akhir',
   'certificates.refusal.forbidden': 'hanya pentadbir boleh mengeluarkan sijil',
   'certificates.refusal.user-not-found': 'akaun itu tidak wujud lagi',

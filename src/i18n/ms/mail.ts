@@ -163,6 +163,14 @@ export default {
   'email.workshop.reminder.cancel':
     'Jika anda tidak dapat hadir, batalkan tempat anda di halaman sesi sebelum sesi bermula supaya orang dalam senarai menunggu boleh mendapatkannya.',
 
+  'mail.certificateNeedsEmail':
+    'Sijil hanya dihantar ke alamat e-mel yang telah disahkan. Buka pautan yang kami hantar ke {email} sebelum anda selesai, supaya sijil anda dapat dikeluarkan.',
+  'mail.certificateWaits':
+    'Sijil anda hanya menunggu satu perkara: sahkan alamat e-mel anda. Buka pautan yang kami hantar ke {email}, dan sijil anda akan dikeluarkan.',
+  'mail.certificateNoMail':
+    'Laman ini tidak dapat menghantar e-mel pada masa ini. Minta pentadbir RTW Academy anda mengesahkan alamat anda.',
+  'mail.certificateWrongAddress':
+    'Alamat salah, atau tiada e-mel? Semak atau tukar alamat itu di profil anda',
   'mail.unavailable':
     'Laman ini tidak dapat menghantar e-mel buat masa ini (pentadbir belum menyediakannya), jadi pautan ini tidak dapat dihantar.',
 

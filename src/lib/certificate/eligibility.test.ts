@@ -6,6 +6,7 @@ const now = Date.UTC(2026, 11, 5);
 const base: EligibilityFacts = {
   certificateRule: true,
   completed: true,
+  emailVerified: true,
   standing: null,
   lastFinalPassAt: null,
 };
@@ -20,6 +21,21 @@ describe('decideEligibility', () => {
       reason: 'no-certificate-rule',
     });
     expect(decideEligibility({ ...base, completed: false }, now)).toMatchObject({ reason: 'not-completed' });
+  });
+
+  it('gives certificates only to confirmed email addresses, first or renewal', () => {
+    expect(decideEligibility({ ...base, emailVerified: false }, now)).toEqual({
+      eligible: false,
+      reason: 'email-not-verified',
+    });
+    const due = { issuedAt: now - 3 * 365 * DAY_MS, expiresAt: now + 10 * DAY_MS, revokedAt: null };
+    expect(
+      decideEligibility({ ...base, emailVerified: false, standing: due, lastFinalPassAt: now }, now),
+    ).toMatchObject({ reason: 'email-not-verified' });
+    // Not finished comes first: that is what the learner has to do next.
+    expect(decideEligibility({ ...base, emailVerified: false, completed: false }, now)).toMatchObject({
+      reason: 'not-completed',
+    });
   });
 
   it('never follows a revoked certificate automatically', () => {

@@ -85,6 +85,7 @@ export async function listEligible(
       fullName: user.fullName,
       email: user.email,
       locale: user.locale,
+      emailVerifiedAt: user.emailVerifiedAt,
       employer: organisation.name,
       standing: {
         id: certificate.id,
@@ -128,6 +129,7 @@ export async function listEligible(
         {
           certificateRule: true,
           completed: true,
+          emailVerified: row.emailVerifiedAt !== null,
           standing: row.standing && {
             issuedAt: row.standing.issuedAt.getTime(),
             expiresAt: row.standing.expiresAt?.getTime() ?? null,

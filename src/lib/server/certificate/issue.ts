@@ -109,6 +109,7 @@ export async function checkEligibility(
   const state = await loadLearnerState(orm, catalogue, userId);
   const recorded = (state.enrolments.get(courseId)?.completedAt ?? null) !== null;
   const completed = recorded || (published ? courseProgressFor(state, published).complete : false);
+  const holder = await holderOf(orm, userId);
   const standing = await getStandingCertificate(orm, userId, courseId);
   const passes = standing
     ? await latestFinalPasses(orm, catalogue, [{ userId, courseId }])
@@ -117,6 +118,7 @@ export async function checkEligibility(
     {
       certificateRule: true,
       completed,
+      emailVerified: holder?.emailVerified ?? false,
       standing,
       lastFinalPassAt: passes.get(`${userId} ${courseId}`) ?? null,
     },
@@ -160,12 +162,17 @@ export type IssueRefusal = (typeof ISSUE_REFUSALS)[number];
 export type IssueResult =
   { ok: true; certificate: CertificateRecord } | { ok: false; reason: IssueRefusal; characters?: string[] };
 
-async function holderOf(orm: Reader, userId: string): Promise<{ fullName: string; locale: Locale } | null> {
+async function holderOf(
+  orm: Reader,
+  userId: string,
+): Promise<{ fullName: string; locale: Locale; emailVerified: boolean } | null> {
   const [row] = await orm
-    .select({ fullName: user.fullName, locale: user.locale })
+    .select({ fullName: user.fullName, locale: user.locale, emailVerifiedAt: user.emailVerifiedAt })
     .from(user)
     .where(eq(user.id, userId));
-  return row ?? null;
+  return row
+    ? { fullName: row.fullName, locale: row.locale, emailVerified: row.emailVerifiedAt !== null }
+    : null;
 }
 
 /**
@@ -333,6 +340,8 @@ async function issueDue(
     catalogue,
     renewable.map((record) => ({ userId, courseId: record.courseId })),
   );
+  const holder = await holderOf(db.orm, userId);
+  if (!holder || findUnsupportedCharacters(holder.fullName).length > 0) return [];
   // Read-only checks first, so that a dashboard view queues a write only when one is due.
   const due = autoCourses.filter(
     (course) =>
@@ -340,6 +349,7 @@ async function issueDue(
         {
           certificateRule: true,
           completed: true,
+          emailVerified: holder.emailVerified,
           standing: held.find((record) => record.courseId === course.id) ?? null,
           lastFinalPassAt: passes.get(`${userId} ${course.id}`) ?? null,
         },
@@ -347,8 +357,6 @@ async function issueDue(
       ).eligible,
   );
   if (due.length === 0) return [];
-  const holder = await holderOf(db.orm, userId);
-  if (!holder || findUnsupportedCharacters(holder.fullName).length > 0) return [];
   const issued: CertificateRecord[] = [];
   for (const course of due) {
     const result = await db.write((orm) =>

@@ -254,7 +254,7 @@ export async function checkVerificationToken(
 }
 
 export type ConfirmEmailResult =
-  | { ok: true; email: string; purpose: 'registration' | 'change' }
+  | { ok: true; userId: string; email: string; purpose: 'registration' | 'change' }
   | { ok: false; reason: VerificationProblem | 'taken' };
 
 /**
@@ -286,7 +286,7 @@ export async function confirmEmail(db: Database, token: string, now: number): Pr
             .where(and(eq(user.id, check.userId), eq(user.email, check.email)));
           // Employers (issue 15): an address at an employer's verified domain joins that employer.
           await joinEmployerByVerifiedDomain(tx, { userId: check.userId, email: check.email }, now);
-          return { ok: true, email: check.email, purpose: 'registration' };
+          return { ok: true, userId: check.userId, email: check.email, purpose: 'registration' };
         }
         const [taken] = await tx
           .select({ id: user.id })
@@ -321,7 +321,7 @@ export async function confirmEmail(db: Database, token: string, now: number): Pr
           data: { before: person.email, after: check.email },
           at: now,
         });
-        return { ok: true, email: check.email, purpose: 'change' };
+        return { ok: true, userId: check.userId, email: check.email, purpose: 'change' };
       }),
     );
   } catch (error) {
