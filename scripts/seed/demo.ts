@@ -35,6 +35,8 @@ export interface DemoAccount {
   role: Role;
   employer: (typeof demoEmployers)[number] | 'RTW Academy';
   locale?: 'en' | 'ms';
+  /** Days ago the account was registered (default 90): before anything the other steps give it. */
+  registeredDaysAgo?: number;
 }
 
 export const demoAccounts: DemoAccount[] = [
@@ -55,6 +57,8 @@ export const demoAccounts: DemoAccount[] = [
     fullName: 'Siti Nur Aisyah binti Abdullah',
     role: 'learner',
     employer: 'Syarikat Elektronik Cahaya Sdn Bhd',
+    // She finished the supervisors' course about two years ago (seed/certificates.ts).
+    registeredDaysAgo: 760,
   },
   {
     email: 'tan.weiming@demo.rtw-academy.my',
@@ -113,7 +117,7 @@ export async function seedDemo(db: Database, now: number, steps: SeedStep[] = []
         role: account.role,
         organisationId: org.id,
         locale: account.locale ?? 'en',
-        createdAt: new Date(now - 90 * 24 * 3600_000),
+        createdAt: new Date(now - (account.registeredDaysAgo ?? 90) * 24 * 3600_000),
         lastActiveAt: new Date(now - 24 * 3600_000),
       });
       users.set(account.email, id);

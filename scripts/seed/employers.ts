@@ -169,7 +169,10 @@ export const seedEmployers: SeedStep = async (orm, { now, users }) => {
     for (const [index, staff] of staffPlans.entries()) {
       const userId = newId();
       const email = `${prefix}.${String(index + 1).padStart(2, '0')}@demo.rtw-academy.my`;
-      const joined = now - 100 * day;
+      const plan = staff.plan;
+      const enrolledAt = plan.kind === 'complete' ? now - (plan.daysAgo + 40) * day : now - 60 * day;
+      // Joined the employer's workspace before being enrolled (Balqis finished over a year ago).
+      const joined = Math.min(now - 100 * day, enrolledAt - 7 * day);
       await orm.insert(user).values({
         id: userId,
         email,
@@ -183,10 +186,8 @@ export const seedEmployers: SeedStep = async (orm, { now, users }) => {
         emailVerifiedAt: new Date(joined),
       });
       staffCount += 1;
-      const plan = staff.plan;
       if (plan.kind === 'none') continue;
       const enrolmentId = newId();
-      const enrolledAt = plan.kind === 'complete' ? now - (plan.daysAgo + 40) * day : now - 60 * day;
       const dueAt = plan.kind === 'progress' && plan.dueInDays !== null ? now + plan.dueInDays * day : null;
       const done =
         plan.kind === 'complete'
