@@ -36,6 +36,8 @@ export interface ContentSnapshot {
   lessons: { id: string; data: CatalogueInput['lessons'][number]['data'] }[];
   quizzes: { id: string; data: Quiz }[];
   assessments: { id: string; data: Quiz }[];
+  /** Ids of the published module assignments (each is its module's id). */
+  assignments: string[];
 }
 
 /** Reads and validates the content under `projectRoot`; throws when the files have problems. */
@@ -51,6 +53,7 @@ export function readContentSnapshot(projectRoot: string = process.cwd()): Conten
     lessons: plain(tree.lessons),
     quizzes: plain(tree.quizzes),
     assessments: plain(tree.assessments),
+    assignments: (tree.assignments ?? []).filter((entry) => !entry.data.draft).map((entry) => entry.id),
   };
 }
 
@@ -62,6 +65,7 @@ export function contentFromSnapshot(snapshot: ContentSnapshot): BenchContent {
     lessons: snapshot.lessons,
     quizIds: snapshot.quizzes.map((quiz) => quiz.id),
     assessmentIds: snapshot.assessments.map((assessment) => assessment.id),
+    assignmentIds: snapshot.assignments,
   });
   const quizzes = new Map<string, QuizContent>();
   for (const entry of snapshot.quizzes) quizzes.set(entry.id, toQuizContent(entry.id, 'module', entry.data));
