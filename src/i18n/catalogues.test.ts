@@ -19,6 +19,34 @@ describe('message catalogues', () => {
     ).toEqual([]);
   });
 
+  it('translate every message: a Malay text the same as the English is made only of names and shared words', () => {
+    // Words Malay shares with English (DBP spelling) and proper names; placeholders do not count.
+    const sameInBoth = new Set([
+      'rtw',
+      'academy',
+      'menu',
+      'english',
+      'bahasa',
+      'malaysia',
+      'status',
+      'item',
+      'data',
+      'json',
+      'min',
+      'pdf',
+    ]);
+    const untranslated = (Object.keys(en) as (keyof typeof en)[]).filter((key) => {
+      if (ms[key] !== en[key]) return false;
+      const words =
+        en[key]
+          .replace(/\{[^{}]*\}/gu, ' ')
+          .toLowerCase()
+          .match(/\p{L}+/gu) ?? [];
+      return words.some((word) => !sameInBoth.has(word));
+    });
+    expect(untranslated, 'Malay messages still in English').toEqual([]);
+  });
+
   it('have no empty messages', () => {
     for (const [key, value] of [...Object.entries(en), ...Object.entries(ms)]) {
       expect(value.trim(), key).not.toBe('');
