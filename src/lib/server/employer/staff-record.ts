@@ -1,6 +1,8 @@
 /** Everything a manager's learner record page shows about one member of their staff. */
-import { and, eq } from 'drizzle-orm';
-import { user } from '#db/schema.ts';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { assignmentSubmission, user, workshopBooking, workshopSession } from '#db/schema.ts';
+import type { AssignmentStatus } from '#src/lib/learning/progress.ts';
+import type { AttendanceMark } from '#src/lib/workshop/rules.ts';
 import type { Catalogue } from '#src/lib/learning/structure.ts';
 import {
   listCertificates,
@@ -23,6 +25,71 @@ export interface StaffRecord {
   courses: StaffRowWithProgress[];
   attempts: AttemptSummary[];
   certificates: CertificateSummary[];
+  practical: StaffPractical;
+}
+
+/** The practical half (issue 13): assessed casework and practical sessions. */
+export interface StaffPractical {
+  assignments: {
+    courseId: string;
+    assignmentId: string;
+    status: AssignmentStatus;
+    /** Submissions made so far. */
+    attempts: number;
+    submittedAt: number | null;
+    decidedAt: number | null;
+  }[];
+  sessions: {
+    title: string;
+    courseId: string;
+    startsAt: number;
+    cancelled: boolean;
+    booking: 'booked' | 'waitlisted' | 'cancelled';
+    attendance: AttendanceMark | null;
+  }[];
+}
+
+async function loadPractical(db: Database, userId: string): Promise<StaffPractical> {
+  const [assignments, sessions] = await Promise.all([
+    db.orm
+      .select({
+        courseId: assignmentSubmission.courseId,
+        assignmentId: assignmentSubmission.assignmentId,
+        status: assignmentSubmission.status,
+        attempts: assignmentSubmission.attempts,
+        submittedAt: assignmentSubmission.submittedAt,
+        decidedAt: assignmentSubmission.decidedAt,
+      })
+      .from(assignmentSubmission)
+      .where(eq(assignmentSubmission.userId, userId))
+      .orderBy(asc(assignmentSubmission.courseId), asc(assignmentSubmission.assignmentId)),
+    db.orm
+      .select({
+        title: workshopSession.title,
+        courseId: workshopSession.courseId,
+        startsAt: workshopSession.startsAt,
+        cancelledAt: workshopSession.cancelledAt,
+        booking: workshopBooking.status,
+        attendance: workshopBooking.attendance,
+      })
+      .from(workshopBooking)
+      .innerJoin(workshopSession, eq(workshopSession.id, workshopBooking.sessionId))
+      .where(eq(workshopBooking.userId, userId))
+      .orderBy(desc(workshopSession.startsAt))
+      .limit(50),
+  ]);
+  return {
+    assignments: assignments.map((row) => ({
+      ...row,
+      submittedAt: row.submittedAt?.getTime() ?? null,
+      decidedAt: row.decidedAt?.getTime() ?? null,
+    })),
+    sessions: sessions.map(({ cancelledAt, startsAt, ...row }) => ({
+      ...row,
+      startsAt: startsAt.getTime(),
+      cancelled: cancelledAt !== null,
+    })),
+  };
 }
 
 /**
@@ -58,5 +125,6 @@ export async function loadStaffRecord(
     courses: courses.filter((row) => row.enrolmentId !== null),
     attempts: await listQuizAttempts(db, userId, 20),
     certificates: await listCertificates(db, userId),
+    practical: await loadPractical(db, userId),
   };
 }
