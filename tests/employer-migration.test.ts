@@ -29,7 +29,7 @@ describe('migration 0006 (employers)', () => {
       writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
 
       const db = await createDb(`file:${join(dir, 'test.db')}`);
-      await db.write((orm) => migrate(orm, { migrationsFolder: folder }));
+      await db.write(() => migrate(db.orm, { migrationsFolder: folder }));
       const old = (name: string) => name.trim().replace(/\s+/gu, ' ').toLowerCase();
       const orgs = [
         ['o1', 'Acme Sdn. Bhd.'],
@@ -49,7 +49,7 @@ describe('migration 0006 (employers)', () => {
         INSERT INTO enrolment (id, user_id, course_id, status, enrolled_at) VALUES ('e1', 'u1', 'main', 'active', 1);
         INSERT INTO lesson_progress (user_id, lesson_id, first_viewed_at, last_viewed_at) VALUES ('u1', 'm/l', 1, 1);`);
 
-      await db.write((orm) => migrate(orm, { migrationsFolder: migrationsFolder() }));
+      await db.write(() => migrate(db.orm, { migrationsFolder: migrationsFolder() }));
 
       const count = async (table: string) =>
         Number((await db.client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);

@@ -146,6 +146,23 @@ describe('the % kept on each enrolment', () => {
     await completeLesson(test.db, catalogue, person, lesson('planning', '02-review'), t0 + 4 * minute);
     expect(await expectInStep(catalogue, person.id)).toBe(66);
 
+    // Someone else's pass of the same quiz must not make this learner's pass look like a second one.
+    const other = await learner('other@example.my');
+    await test.db.write((orm) =>
+      orm.insert(quizAttempt).values({
+        id: newId(),
+        userId: other.id,
+        quizId: 'planning',
+        attemptNumber: 1,
+        contentVersion: 'v1',
+        layout: [],
+        status: 'submitted',
+        startedAt: new Date(t0),
+        submittedAt: new Date(t0),
+        passed: true,
+      }),
+    );
+
     // A quiz pass, submitted the way the submit endpoint does it (the hook runs in its transaction).
     const content = planningQuiz();
     const started = await startAttempt(

@@ -18,6 +18,7 @@ import {
 } from '../../bench/content.ts';
 import { createDb } from '#src/lib/server/db.ts';
 import { enrolSelf } from '#src/lib/server/learning/enrolment.ts';
+import { refreshProgressPercentsOf } from '#src/lib/server/learning/progress-percent.ts';
 import { newId } from '#src/lib/server/ids.ts';
 import {
   completeLesson,
@@ -140,6 +141,8 @@ async function step(userId: string): Promise<boolean> {
         quiz,
         { userId, attemptId: started.attemptId, posted: { from: 'form', fields, page: 'all' } },
         Date.now(),
+        // As the submit endpoint does: a first pass updates the kept % in the closing transaction.
+        (orm) => refreshProgressPercentsOf(orm, content.catalogue, userId),
       );
       if (!submitted.ok) throw new Error(`submitAttempt refused: ${submitted.reason}`);
       say(`ok submit ${userId} ${started.attemptId}`);

@@ -38,8 +38,12 @@ test('each kind of damage is reported', async () => {
       VALUES ('a2', 'u1', 'sup-keeping-in-touch', 1, 'v', '[]', '{}', 'in-progress', 1);
     INSERT INTO module_completion (user_id, module_id, completed_at) VALUES ('u1', 'sup-first-days', 1);
     INSERT INTO counter (name, value) VALUES ('certificate-serial:2026', 3);
+    INSERT INTO enrolment (id, user_id, course_id, status, enrolled_at, progress_percent)
+      VALUES ('e1', 'u1', 'supervisors-early-intervention', 'active', 1, 0);
   `);
   const problems = (await checkInvariants(db, content)).join('\n');
+  // u1 has a module recorded (all its items count) but the enrolment's kept % says 0.
+  expect(problems).toMatch(/kept % of u1 in supervisors-early-intervention is 0, the rule says [1-9]/);
   expect(problems).toContain('submitted attempts without a complete grade');
   expect(problems).toContain('open attempts without a frozen draw');
   expect(problems).toContain('module sup-first-days recorded complete for u1 without its lessons or quiz');

@@ -1,12 +1,13 @@
 /**
  * What must hold in the database whenever a process stops, however abruptly: the file is sound,
  * nothing is half written (a graded attempt has its whole grade, an open one its frozen draw),
- * recorded completions follow from the rows they summarise, certificate counters match the
- * certificates, and every write a process acknowledged is still there.
+ * recorded completions follow from the rows they summarise, the % kept on each enrolment equals
+ * the learning path's rule (it is written in the same transaction as the progress), certificate
+ * counters match the certificates, and every write a process acknowledged is still there.
  */
 import { requiredLessons, type ModuleView } from '#src/lib/learning/structure.ts';
 import type { Database } from '#src/lib/server/db.ts';
-import { loadLearnerState } from '#src/lib/server/learning/progress.ts';
+import { courseProgressFor, loadLearnerState } from '#src/lib/server/learning/progress.ts';
 import type { BenchContent } from '../../bench/content.ts';
 
 async function rows(
@@ -107,6 +108,31 @@ export async function checkInvariants(
   );
 
   problems.push(...(await checkRecordedCompletions(db, content, mine)));
+  problems.push(...(await checkKeptPercents(db, content, mine)));
+  return problems;
+}
+
+/** The % kept on each enrolment in a published course equals the rule over the learner's rows. */
+async function checkKeptPercents(
+  db: Database,
+  content: BenchContent,
+  mine: (column: string) => string,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const kept = await rows(
+    db,
+    `SELECT user_id, course_id, progress_percent FROM enrolment WHERE ${mine('user_id')} ORDER BY user_id`,
+  );
+  for (const row of kept) {
+    const course = content.catalogue.published.course(String(row.course_id));
+    if (!course) continue;
+    const state = await loadLearnerState(db.orm, content.catalogue, String(row.user_id));
+    const percent = courseProgressFor(state, course).percent;
+    if (Number(row.progress_percent) !== percent)
+      problems.push(
+        `kept % of ${String(row.user_id)} in ${course.id} is ${Number(row.progress_percent)}, the rule says ${percent}`,
+      );
+  }
   return problems;
 }
 

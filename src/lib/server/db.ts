@@ -1,16 +1,22 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type ResultSet } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from '#db/schema.ts';
 
-export type Orm = LibSQLDatabase<typeof schema>;
+/**
+ * What queries run on: the database, or a transaction opened on it inside a write
+ * (`db.write((orm) => orm.transaction(async (tx) => …))`), so a function taking an `Orm` runs
+ * inside either.
+ */
+export type Orm = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
 
 /** The one handle the app has on its database. */
 export interface Database {
-  readonly orm: Orm;
+  readonly orm: LibSQLDatabase<typeof schema>;
   readonly client: Client;
   readonly url: string;
   /**
@@ -112,5 +118,5 @@ export function migrationsFolder(): string {
 
 /** Applies pending migrations (idempotent). */
 export async function migrateDb(db: Database): Promise<void> {
-  await db.write((orm) => migrate(orm, { migrationsFolder: migrationsFolder() }));
+  await db.write(() => migrate(db.orm, { migrationsFolder: migrationsFolder() }));
 }

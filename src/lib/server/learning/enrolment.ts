@@ -102,12 +102,14 @@ export async function enrolSelf(
 ): Promise<SelfEnrolResult> {
   const view = isStaff(actor.role) ? catalogue.preview : catalogue.published;
   if (!view.course(courseId)) return { ok: false, reason: 'not-found' };
-  const { outcome } = await db.write(async (orm) => {
-    const activated = await activateEnrolment(orm, actor.id, courseId, null, now);
-    // A new enrolment starts from what the learner already did (modules can be shared by courses).
-    if (activated.outcome === 'enrolled') await refreshProgressPercentsOf(orm, catalogue, actor.id);
-    return activated;
-  });
+  const { outcome } = await db.write((database) =>
+    database.transaction(async (orm) => {
+      const activated = await activateEnrolment(orm, actor.id, courseId, null, now);
+      // A new enrolment starts from what the learner already did (modules can be shared by courses).
+      if (activated.outcome === 'enrolled') await refreshProgressPercentsOf(orm, catalogue, actor.id);
+      return activated;
+    }),
+  );
   return { ok: true, outcome };
 }
 

@@ -187,50 +187,53 @@ export async function completeLesson(
   // Drafts (a draft lesson, module or course) never count, so progress on them is not recorded.
   const published = catalogue.published.lesson(target.courseId, target.moduleId, target.slug) !== undefined;
   const publishedCourse = catalogue.published.course(target.courseId);
-  return db.write(async (orm) => {
-    const state = await loadLearnerState(orm, catalogue, actor.id);
-    const enrolmentRow = state.enrolments.get(target.courseId) ?? null;
-    const before = publishedCourse ? courseProgressFor(state, publishedCourse) : null;
-    const decision = decideRecordAccess({
-      user: actor,
-      enrolment: enrolmentRow,
-      progress: before,
-      moduleId: target.moduleId,
-      lessonDraft: !published,
-    });
-    if (!decision.ok) return decision;
-    const alreadyComplete = (state.record.lessons.get(lesson.id)?.completedAt ?? null) !== null;
-    if (!alreadyComplete) {
-      await orm
-        .insert(lessonProgress)
-        .values({
-          userId: actor.id,
-          lessonId: lesson.id,
-          firstViewedAt: new Date(now),
-          lastViewedAt: new Date(now),
-          completedAt: new Date(now),
-        })
-        .onConflictDoUpdate({
-          target: [lessonProgress.userId, lessonProgress.lessonId],
-          set: {
+  // One transaction: the lesson, the completions it earns and the kept % land together or not at all.
+  return db.write((database) =>
+    database.transaction(async (orm) => {
+      const state = await loadLearnerState(orm, catalogue, actor.id);
+      const enrolmentRow = state.enrolments.get(target.courseId) ?? null;
+      const before = publishedCourse ? courseProgressFor(state, publishedCourse) : null;
+      const decision = decideRecordAccess({
+        user: actor,
+        enrolment: enrolmentRow,
+        progress: before,
+        moduleId: target.moduleId,
+        lessonDraft: !published,
+      });
+      if (!decision.ok) return decision;
+      const alreadyComplete = (state.record.lessons.get(lesson.id)?.completedAt ?? null) !== null;
+      if (!alreadyComplete) {
+        await orm
+          .insert(lessonProgress)
+          .values({
+            userId: actor.id,
+            lessonId: lesson.id,
+            firstViewedAt: new Date(now),
             lastViewedAt: new Date(now),
-            completedAt: sql`coalesce(${lessonProgress.completedAt}, ${now})`,
-          },
-        });
-    }
-    const after = await loadLearnerState(orm, catalogue, actor.id);
-    const recorded = await recordDue(orm, catalogue, after, now);
-    const progress = publishedCourse ? courseProgressFor(after, publishedCourse) : before;
-    if (!progress) return { ok: false, reason: 'not-found' };
-    return {
-      ok: true,
-      alreadyComplete,
-      moduleCompleted: recorded.modules.includes(target.moduleId),
-      courseCompleted: recorded.courses.includes(target.courseId),
-      recorded,
-      progress,
-    };
-  });
+            completedAt: new Date(now),
+          })
+          .onConflictDoUpdate({
+            target: [lessonProgress.userId, lessonProgress.lessonId],
+            set: {
+              lastViewedAt: new Date(now),
+              completedAt: sql`coalesce(${lessonProgress.completedAt}, ${now})`,
+            },
+          });
+      }
+      const after = await loadLearnerState(orm, catalogue, actor.id);
+      const recorded = await recordDue(orm, catalogue, after, now);
+      const progress = publishedCourse ? courseProgressFor(after, publishedCourse) : before;
+      if (!progress) return { ok: false, reason: 'not-found' };
+      return {
+        ok: true,
+        alreadyComplete,
+        moduleCompleted: recorded.modules.includes(target.moduleId),
+        courseCompleted: recorded.courses.includes(target.courseId),
+        recorded,
+        progress,
+      };
+    }),
+  );
 }
 
 /** Module and course completions recorded by one call. */
@@ -251,8 +254,10 @@ export async function recordDueCompletions(
   userId: string,
   now: number,
 ): Promise<DueCompletions> {
-  return db.write(async (orm) =>
-    recordDue(orm, catalogue, await loadLearnerState(orm, catalogue, userId), now),
+  return db.write((database) =>
+    database.transaction(async (orm) =>
+      recordDue(orm, catalogue, await loadLearnerState(orm, catalogue, userId), now),
+    ),
   );
 }
 

@@ -148,7 +148,9 @@ export async function readForSubmit(
   const [row] = await orm
     .select({
       ...recordColumns,
-      passedBefore: sql<number>`exists (select 1 from quiz_attempt as earlier where earlier.user_id = ${quizAttempt.userId} and earlier.quiz_id = ${quizAttempt.quizId} and earlier.passed = 1)`,
+      // Drizzle writes a column of a one-table select unqualified, which inside this subquery would
+      // mean `earlier`'s own column (any learner's pass of any quiz): name the outer row in full.
+      passedBefore: sql<number>`exists (select 1 from quiz_attempt as earlier where earlier.user_id = ${userId} and earlier.quiz_id = "quiz_attempt"."quiz_id" and earlier.status = 'submitted' and earlier.passed = 1)`,
     })
     .from(quizAttempt)
     .where(and(eq(quizAttempt.id, attemptId), eq(quizAttempt.userId, userId)));
@@ -272,7 +274,7 @@ export async function closeAttempt(
   // A timed-out attempt ends at its deadline, whenever it is noticed.
   const submittedAt =
     endedBy === 'time' && attempt.deadlineAt !== null ? Math.min(now, attempt.deadlineAt) : now;
-  const updated = await db.write(async (orm) => {
+  const close = async (orm: Orm) => {
     const rows = await orm
       .update(quizAttempt)
       .set({
@@ -295,7 +297,9 @@ export async function closeAttempt(
       .returning({ id: quizAttempt.id });
     if (rows.length > 0 && grade.passed && onPassed) await onPassed(orm);
     return rows;
-  });
+  };
+  // A pass with work to follow is one transaction; otherwise the single UPDATE is atomic alone.
+  const updated = await db.write((orm) => (grade.passed && onPassed ? orm.transaction(close) : close(orm)));
   return { closed: updated.length > 0, grade };
 }
 
