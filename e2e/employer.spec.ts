@@ -260,7 +260,7 @@ test('a manager of one employer reaches nothing of another: every URL, action an
 });
 
 test('a manager works through the workspace by keyboard', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   await signInManager(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Employer' }).focus();
@@ -340,7 +340,7 @@ test('a manager works through the workspace by keyboard', async ({ page }) => {
 });
 
 test('an admin gives an employer a manager and a verified domain', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const email = uniqueEmail('new.manager');
   const person = await browser.newPage({ baseURL: origins[0] });
   await register(person, { fullName: 'Rosnah binti Kassim', email });

@@ -203,7 +203,7 @@ async function startQuizWithKeyboard(page: Page): Promise<void> {
 
 test('keyboard only: a learner passes the module quiz and sees the feedback', async ({ page }) => {
   // Every answer by keyboard alone, with axe checks: slow on a busy machine.
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   await readyLearner(page);
   await page.goto(quizPath);
   await expectAccessible(page);
@@ -376,7 +376,7 @@ test('a timed final assessment shows the extra time, warns politely and submits 
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   if (!baseURL) throw new Error('baseURL is needed');
   await page.clock.install();
   const email = uniqueEmail('timed');
