@@ -35,6 +35,9 @@ export default defineConfig({
   compressHTML: true,
   // External stylesheets: cacheable by the browser, and smaller pages.
   build: { inlineStylesheets: 'never' },
+  // Scripts as files too, never inlined into the page: cached by the browser, and the pages carry
+  // no inline script for the CSP (docs/performance.md).
+  vite: { build: { assetsInlineLimit: 0 } },
   // Shiki writes inline styles, which the CSP forbids; lessons have no code to highlight.
   markdown: { syntaxHighlight: false },
   prefetch: false,

@@ -45,6 +45,8 @@ const help = `npm run bench [-- options]
   --kills=N         SIGKILLs in the crash check    --fuzz-runs=N   requests in the HTTP fuzz
   --no-build        use the existing build even if sources changed    --rebuild   build even if current
   --port=N          first of four loopback ports (default 4801)
+  --ports=A,B[,C,D] the ports themselves: the app, the ceiling, then (only when a row or check needs them)
+                    the second process and the DB_SYNCHRONOUS=normal process
   --write-docs      put the table into docs/performance.md (between the results markers)
   --strict          exit 1 when a target is missed (otherwise only wrong answers and reliability failures do)
   --keep            keep the database in test-results/bench-data
@@ -62,6 +64,7 @@ interface Options {
   fuzzRuns: number | null;
   build: 'auto' | 'skip' | 'force';
   port: number;
+  ports: number[] | null;
   writeDocs: boolean;
   strict: boolean;
   keep: boolean;
@@ -87,6 +90,7 @@ function parseOptions(argv: readonly string[]): Options {
     'no-build',
     'rebuild',
     'port',
+    'ports',
     'write-docs',
     'strict',
     'keep',
@@ -128,12 +132,21 @@ function parseOptions(argv: readonly string[]): Options {
     fuzzRuns: count('fuzz-runs'),
     build: flags.has('no-build') ? 'skip' : flags.has('rebuild') ? 'force' : 'auto',
     port: count('port') ?? 4801,
+    ports: portList(flags.get('ports')),
     writeDocs: flags.has('write-docs'),
     strict: flags.has('strict'),
     keep: flags.has('keep'),
     profile: flags.get('profile') || null,
     dir: benchDir(flags.get('dir')),
   };
+}
+
+function portList(value: string | undefined): number[] | null {
+  if (value === undefined) return null;
+  const ports = value.split(',').map(Number);
+  if (ports.length < 2 || ports.length > 4 || ports.some((port) => !Number.isInteger(port) || port <= 0))
+    throw new Error('--ports takes two to four port numbers: app,ceiling[,second,sync-normal].');
+  return ports;
 }
 
 function benchDir(value: string | undefined): string {
@@ -167,12 +180,19 @@ const reliabilitySize = {
   ...(options.kills ? { kills: options.kills } : {}),
   ...(options.fuzzRuns ? { fuzzRuns: options.fuzzRuns } : {}),
 };
-const ports = {
-  app: options.port,
-  second: options.port + 1,
-  ceiling: options.port + 2,
-  syncNormal: options.port + 3,
-};
+const ports = options.ports
+  ? {
+      app: options.ports[0] ?? 0,
+      ceiling: options.ports[1] ?? 0,
+      ...(options.ports[2] ? { second: options.ports[2] } : {}),
+      ...(options.ports[3] ? { syncNormal: options.ports[3] } : {}),
+    }
+  : {
+      app: options.port,
+      second: options.port + 1,
+      ceiling: options.port + 2,
+      syncNormal: options.port + 3,
+    };
 log(
   `RTW Academy bench (${mode}): ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
     `commit ${machine.git.commit?.slice(0, 12) ?? 'unknown'}, load average ${machine.loadAverageAtStart.join(' ')}`,
@@ -281,7 +301,7 @@ try {
       syncNormal = await startAppServer({
         entry: build.entry,
         databaseUrl,
-        port: ports.syncNormal,
+        port: requiredPort(ports.syncNormal, 'the DB_SYNCHRONOUS=normal rows'),
         projectRoot,
         env: { DB_SYNCHRONOUS: 'normal' },
       });
@@ -330,7 +350,12 @@ try {
   }
 
   if (options.reliability) {
-    const second = await startAppServer({ entry: build.entry, databaseUrl, port: ports.second, projectRoot });
+    const second = await startAppServer({
+      entry: build.entry,
+      databaseUrl,
+      port: requiredPort(ports.second, 'the reliability checks'),
+      projectRoot,
+    });
     servers.push(second);
     log(`server: second process ${second.origin} (pid ${second.pid}) on the same database`);
     const checks = await runServerChecks({
@@ -406,6 +431,12 @@ if (wrong) exitCode = 1;
 if (missed && options.strict) exitCode = 1;
 if (missed && !options.strict) log('some targets were missed (see the table); --strict makes that an error');
 process.exit(exitCode);
+
+function requiredPort(port: number | undefined, what: string): number {
+  if (port === undefined)
+    throw new Error(`--ports gave no port for ${what}: add it (app,ceiling,second,sync-normal).`);
+  return port;
+}
 
 function expectation(phase: Phase): (status: number, headers: Record<string, string | string[]>) => boolean {
   return (status, headers) => {

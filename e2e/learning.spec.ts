@@ -78,10 +78,26 @@ test('register, enrol, read, complete, sign out, sign in: Continue lands on the 
   await expect(page.getByRole('heading', { name: 'Key points' })).toBeVisible();
   await expect(page.getByText('0% complete')).toBeVisible();
 
+  // Completing moves on to the next lesson in one step, and says what was saved.
   await page.getByRole('button', { name: 'Mark as complete' }).click();
-  await expect(page.getByText('Lesson complete.')).toBeVisible();
+  await expect(page).toHaveURL(
+    new RegExp(`^[^?]*${escapeRegExp(lessonPath(secondLesson.id))}\\?done=lesson`),
+  );
+  await expect(page.getByRole('heading', { level: 1, name: secondLesson.title })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(`Lesson complete: “${firstLesson.title}”.`);
   const percent = expectedPercent([firstLesson.id]);
   await expect(page.getByText(`${percent}% complete`)).toBeVisible();
+  await expectAccessible(page);
+
+  // The undo takes the completion back, on the lesson it was for.
+  await page.getByRole('button', { name: `Undo: mark “${firstLesson.title}” as not complete` }).click();
+  await expect(page).toHaveURL(`${lessonPath(firstLesson.id)}?undone=1`);
+  await expect(page.getByText('this lesson is not marked complete any more')).toBeVisible();
+  await expect(page.getByText('0% complete')).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: secondLesson.title })).toBeVisible();
+  await page.goto(lessonPath(firstLesson.id));
+  await expect(page.getByText(/You completed this lesson on/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark as complete' })).toHaveCount(0);
 
   await signOut(page);
@@ -134,16 +150,18 @@ test('a lesson can be read, checked and completed with the keyboard alone', asyn
 
   await tabTo(page, page.getByRole('button', { name: 'Mark as complete' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Lesson complete.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: secondLesson.title })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(`Lesson complete: “${firstLesson.title}”.`);
 
   await tabTo(
     page,
     page
       .getByRole('navigation', { name: 'Previous and next lessons' })
-      .getByRole('link', { name: new RegExp(escapeRegExp(secondLesson.title)) }),
+      .getByRole('link', { name: new RegExp(escapeRegExp(firstLesson.title)) }),
   );
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: secondLesson.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: firstLesson.title })).toBeVisible();
+  await expect(page.getByText(/You completed this lesson on/)).toBeVisible();
 });
 
 test('visitors and learners who are not enrolled see the outline and an Enrol button, not the lesson', async ({
@@ -173,6 +191,29 @@ test('a locked module says why and where to go next', async ({ page }) => {
     await page.getByRole('link', { name: 'Go to your next step' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByText('This module is not open yet')).toHaveCount(0);
+  }
+});
+
+test('the course overview leads with the next step and gives one short reason for the locks', async ({
+  page,
+}) => {
+  await signIn(page, demo.learner.email);
+  const sequential = catalogue.published.course('rtw-coordinator');
+  if (!sequential) test.skip(true, 'needs the sequential rtw-coordinator course');
+  else {
+    await page.goto(`/courses/${sequential.id}`);
+    const next = page.getByRole('link', { name: /^(Continue|Start the course)$/ });
+    const modules = page.getByRole('heading', { level: 2, name: 'Modules' });
+    await expect(next).toBeVisible();
+    // The next step comes before the list of modules.
+    expect((await next.boundingBox())?.y ?? Infinity).toBeLessThan((await modules.boundingBox())?.y ?? 0);
+    const list = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
+    await expect(list.getByRole('heading', { level: 3 })).toHaveCount(sequential.modules.length);
+    await expect(page.getByText(/Locked: complete/)).toHaveCount(0);
+    expect(await page.getByText(/^Opens after “/).count()).toBeLessThanOrEqual(1);
+    // Lessons are folded away except in the module of the next step.
+    await expect(page.locator('details[open]')).toHaveCount(1);
+    await expectAccessible(page);
   }
 });
 

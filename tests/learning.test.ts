@@ -20,6 +20,8 @@ import {
   loadLearnerState,
   recordDueCompletions,
   recordLessonView,
+  undoLessonCompletion,
+  UNDO_COMPLETION_MS,
   VIEW_REFRESH_MS,
 } from '#src/lib/server/learning/progress.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
@@ -313,6 +315,114 @@ describe('recording progress', () => {
     if (!course) throw new Error('fixture');
     const after = courseProgressFor(await loadLearnerState(test.db.orm, changed, siti.id), course);
     expect(after).toMatchObject({ complete: true, percent: 100, recorded: true });
+  });
+});
+
+describe('the learner state of one course', () => {
+  it("reads that course's lessons under current and old ids, and gives the same progress", async () => {
+    const siti = await person('siti@example.my');
+    await enrolSelf(test.db, catalogue, siti, 'main', t0);
+    await enrolSelf(test.db, catalogue, siti, 'open', t0);
+    await completeLesson(test.db, catalogue, siti, lesson('first-steps', '01-why'), t0 + 1);
+    await completeLesson(
+      test.db,
+      catalogue,
+      siti,
+      { courseId: 'open', moduleId: 'open-module', slug: '01-only' },
+      t0 + 2,
+    );
+    // A row stored under an id the lesson had before (an earlier edition).
+    await test.db.write((orm) =>
+      orm.insert(lessonProgress).values({
+        userId: siti.id,
+        lessonId: 'first-steps/02-how-old',
+        firstViewedAt: new Date(t0),
+        lastViewedAt: new Date(t0 + 3),
+        completedAt: new Date(t0 + 3),
+      }),
+    );
+    const withAlias = fixtureCatalogue({
+      extraLessons: [{ id: 'first-steps/05-renamed', order: 5, aliases: ['first-steps/02-how-old'] }],
+    });
+    const whole = await loadLearnerState(test.db.orm, withAlias, siti.id);
+    const scoped = await loadLearnerState(test.db.orm, withAlias, siti.id, { courseId: 'main' });
+    expect(scoped.scope).toBe('main');
+    expect([...scoped.record.lessons.keys()].sort()).toEqual([
+      'first-steps/01-why',
+      'first-steps/05-renamed',
+    ]);
+    expect(scoped.record.lessons.get('first-steps/05-renamed')?.completedAt).toBe(t0 + 3);
+    expect(whole.record.lessons.has('open-module/01-only')).toBe(true);
+    const course = withAlias.published.course('main');
+    if (!course) throw new Error('fixture');
+    expect(courseProgressFor(scoped, course)).toEqual(courseProgressFor(whole, course));
+    // The latest view counts every course, so the resume point moves as it did.
+    expect(scoped.latestViewAt).toBe(whole.latestViewAt);
+    expect(scoped.enrolments.size).toBe(2);
+  });
+});
+
+describe('undoing a completion', () => {
+  it('takes a lesson completion back within the window, and the kept % with it', async () => {
+    const siti = await person('siti@example.my');
+    await enrolSelf(test.db, catalogue, siti, 'main', t0);
+    await completeLesson(test.db, catalogue, siti, lesson('first-steps', '01-why'), t0 + 1);
+    const percent = async () =>
+      (
+        await test.db.orm
+          .select({ percent: enrolment.progressPercent })
+          .from(enrolment)
+          .where(and(eq(enrolment.userId, siti.id), eq(enrolment.courseId, 'main')))
+      )[0]?.percent;
+    const before = await percent();
+    expect(before).toBeGreaterThan(0);
+    expect(
+      await undoLessonCompletion(test.db, catalogue, siti, lesson('first-steps', '01-why'), t0 + 2),
+    ).toEqual({
+      ok: true,
+      undone: true,
+    });
+    const [row] = await progressRows(siti.id);
+    expect(row?.completedAt).toBeNull();
+    expect(await percent()).toBe(0);
+    // Again: nothing left to undo.
+    expect(
+      await undoLessonCompletion(test.db, catalogue, siti, lesson('first-steps', '01-why'), t0 + 3),
+    ).toEqual({
+      ok: true,
+      undone: false,
+    });
+  });
+
+  it('refuses after the window, once the module is recorded, and for someone not enrolled', async () => {
+    const siti = await person('siti@example.my');
+    await enrolSelf(test.db, catalogue, siti, 'main', t0);
+    await completeLesson(test.db, catalogue, siti, lesson('first-steps', '01-why'), t0 + 1);
+    expect(
+      await undoLessonCompletion(
+        test.db,
+        catalogue,
+        siti,
+        lesson('first-steps', '01-why'),
+        t0 + 2 + UNDO_COMPLETION_MS,
+      ),
+    ).toEqual({ ok: false, reason: 'too-late' });
+    const done = await completeLesson(test.db, catalogue, siti, lesson('first-steps', '02-how'), t0 + 5);
+    expect(done).toMatchObject({ ok: true, moduleCompleted: true });
+    expect(
+      await undoLessonCompletion(test.db, catalogue, siti, lesson('first-steps', '02-how'), t0 + 6),
+    ).toEqual({
+      ok: false,
+      reason: 'kept',
+    });
+    const other = await person('other@example.my');
+    expect(
+      await undoLessonCompletion(test.db, catalogue, other, lesson('first-steps', '01-why'), t0 + 6),
+    ).toEqual({
+      ok: false,
+      reason: 'not-enrolled',
+    });
+    expect((await progressRows(siti.id)).every((row) => row.completedAt !== null)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { getCatalogue } from '#src/lib/server/content/course.ts';
 import { enrolByEmails, enrolSelf, withdrawSelf } from '#src/lib/server/learning/enrolment.ts';
 import { requireActionUser } from '#src/lib/server/account/guard.ts';
 import { learnerScope } from '#src/lib/server/employer/access.ts';
-import { completeLesson } from '#src/lib/server/learning/progress.ts';
+import { completeLesson, undoLessonCompletion } from '#src/lib/server/learning/progress.ts';
 import { followCompletions } from '#src/lib/server/completion.ts';
 import { field } from './form.ts';
 
@@ -54,6 +54,22 @@ export const learning = {
         moduleCompleted: result.moduleCompleted,
         courseCompleted: result.courseCompleted,
       };
+    },
+  }),
+
+  /** The undo offered right after "Mark as complete" (the learner's own completion only). */
+  undoComplete: defineAction({
+    accept: 'form',
+    input: z.object({ courseId: field(), moduleId: field(), lesson: field() }),
+    handler: async (input, context) => {
+      const user = requireActionUser(context);
+      return undoLessonCompletion(
+        await getDb(),
+        await getCatalogue(),
+        user,
+        { courseId: input.courseId, moduleId: input.moduleId, slug: input.lesson },
+        Date.now(),
+      );
     },
   }),
 

@@ -59,7 +59,10 @@ export default {
   'course.moduleHeading': 'Module {number}: {title}',
   'course.moduleMeta': '{count} lessons · about {minutes} minutes',
   'course.moduleQuiz': 'Quiz: {module}',
-  'course.lockedBecause': 'Locked: complete “{module}” first to open this module.',
+  'course.lockedShort': 'Opens after “{module}”',
+  'course.moduleProgress': '{done} of {total} done',
+  'course.nextUp': 'Next up',
+  'course.moduleContents': 'Lessons and activities',
 
   'module.eyebrow': 'Module {number} of {count}',
   'module.objectivesTitle': 'By the end of this module you can',
@@ -78,7 +81,10 @@ export default {
   'lesson.minutes': 'About {minutes} minutes',
   'lesson.markComplete': 'Mark as complete',
   'lesson.completedOn': 'You completed this lesson on {date}.',
-  'lesson.justCompleted': 'Lesson complete. Your progress is saved.',
+  'lesson.justCompleted': 'Lesson complete: “{lesson}”. Your progress is saved.',
+  'lesson.undo': 'Undo',
+  'lesson.undoLabel': 'Undo: mark “{lesson}” as not complete',
+  'lesson.undone': 'Done: this lesson is not marked complete any more.',
   'lesson.moduleCompleted': 'Lesson complete. You have also completed the module “{module}”.',
   'lesson.courseCompleted': 'Lesson complete. You have completed the course “{course}”. Well done!',
   'lesson.previous': 'Previous',
@@ -101,6 +107,10 @@ export default {
   'lesson.error.locked':
     'This module is not open yet, so your progress was not saved. Complete the module before it first.',
   'lesson.error.draft': 'This lesson is a draft, so progress on it is not recorded.',
+  'lesson.error.kept':
+    'This completion can no longer be taken back: the module it finished is recorded as complete.',
+  'lesson.error.too-late':
+    'This completion can no longer be taken back: that is possible only in the first 15 minutes.',
   'lesson.callout.info': 'Note',
   'lesson.callout.tip': 'Tip',
   'lesson.callout.warning': 'Warning',

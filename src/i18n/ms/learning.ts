@@ -65,7 +65,10 @@ export default {
   'course.moduleHeading': 'Modul {number}: {title}',
   'course.moduleMeta': '{count} pelajaran · kira-kira {minutes} minit',
   'course.moduleQuiz': 'Kuiz: {module}',
-  'course.lockedBecause': 'Dikunci: tamatkan “{module}” dahulu untuk membuka modul ini.',
+  'course.lockedShort': 'Dibuka selepas “{module}”',
+  'course.moduleProgress': '{done} daripada {total} selesai',
+  'course.nextUp': 'Seterusnya',
+  'course.moduleContents': 'Pelajaran dan aktiviti',
 
   'module.eyebrow': 'Modul {number} daripada {count}',
   'module.objectivesTitle': 'Di akhir modul ini anda boleh',
@@ -85,7 +88,10 @@ export default {
   'lesson.minutes': 'Kira-kira {minutes} minit',
   'lesson.markComplete': 'Tandakan sebagai selesai',
   'lesson.completedOn': 'Anda telah menyelesaikan pelajaran ini pada {date}.',
-  'lesson.justCompleted': 'Pelajaran selesai. Kemajuan anda telah disimpan.',
+  'lesson.justCompleted': 'Pelajaran selesai: “{lesson}”. Kemajuan anda telah disimpan.',
+  'lesson.undo': 'Buat asal',
+  'lesson.undoLabel': 'Buat asal: tandakan “{lesson}” sebagai belum selesai',
+  'lesson.undone': 'Selesai: pelajaran ini tidak lagi ditandakan selesai.',
   'lesson.moduleCompleted': 'Pelajaran selesai. Anda juga telah menamatkan modul “{module}”.',
   'lesson.courseCompleted': 'Pelajaran selesai. Anda telah menamatkan kursus “{course}”. Syabas!',
   'lesson.previous': 'Sebelumnya',
@@ -109,6 +115,10 @@ export default {
   'lesson.error.locked':
     'Modul ini belum dibuka, jadi kemajuan anda tidak disimpan. Tamatkan modul sebelumnya dahulu.',
   'lesson.error.draft': 'Pelajaran ini ialah draf, jadi kemajuan padanya tidak direkodkan.',
+  'lesson.error.kept':
+    'Penyelesaian ini tidak boleh ditarik balik lagi: modul yang ditamatkannya telah direkodkan sebagai selesai.',
+  'lesson.error.too-late':
+    'Penyelesaian ini tidak boleh ditarik balik lagi: ia hanya boleh dibuat dalam 15 minit pertama.',
   'lesson.callout.info': 'Nota',
   'lesson.callout.tip': 'Petua',
   'lesson.callout.warning': 'Amaran',

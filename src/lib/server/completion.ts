@@ -58,5 +58,8 @@ export async function settleDueCompletions(
   if (!due) return context;
   const { db } = context;
   await recordCompletions(db, context.catalogue, state.userId, Date.now());
-  return { ...context, state: await loadLearnerState(db.orm, context.catalogue, state.userId) };
+  const reloaded = state.scope
+    ? await loadLearnerState(db.orm, context.catalogue, state.userId, { courseId: state.scope })
+    : await loadLearnerState(db.orm, context.catalogue, state.userId);
+  return { ...context, state: reloaded };
 }

@@ -7,7 +7,7 @@ const TTL_MS = 10 * 60 * 1000;
 const MAX_ENTRIES = 2000;
 const entries = new Map<string, { html: string; at: number }>();
 
-export function getRenderedHtml(key: string, now = Date.now()): string | null {
+function getRenderedHtml(key: string, now = Date.now()): string | null {
   const entry = entries.get(key);
   if (!entry) return null;
   // Expire now and then so download sizes (read from disk) catch up with newly built PDFs.
@@ -18,8 +18,31 @@ export function getRenderedHtml(key: string, now = Date.now()): string | null {
   return entry.html;
 }
 
-export function rememberRenderedHtml(key: string, html: string, now = Date.now()): string {
+function rememberRenderedHtml(key: string, html: string, now = Date.now()): string {
   if (entries.size >= MAX_ENTRIES) entries.clear();
   entries.set(key, { html, at: now });
   return html;
+}
+
+const pending = new Map<string, Promise<string>>();
+
+/**
+ * The HTML for `key`: from memory, or rendered by `render` once however many requests ask for it
+ * at the same time (a burst of readers of a new lesson renders it once, not once each).
+ */
+export async function renderOnce(
+  key: string,
+  render: () => Promise<string>,
+  now = Date.now(),
+): Promise<string> {
+  const cached = getRenderedHtml(key, now);
+  if (cached !== null) return cached;
+  let job = pending.get(key);
+  if (!job) {
+    job = render()
+      .then((html) => rememberRenderedHtml(key, html, now))
+      .finally(() => pending.delete(key));
+    pending.set(key, job);
+  }
+  return job;
 }

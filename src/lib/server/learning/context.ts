@@ -19,13 +19,21 @@ export interface LearningContext {
   state: LearnerState | null;
 }
 
-/** `locale` picks the language of the catalogue's text (English where a piece is not translated). */
+/**
+ * `locale` picks the language of the catalogue's text (English where a piece is not translated).
+ * With `scope`, the state holds that course's lesson rows only (a page about one course).
+ */
 export async function getLearningContext(
   user: SessionUser | null,
   locale: Locale = 'en',
+  scope?: { courseId: string },
 ): Promise<LearningContext> {
   const [db, catalogue] = [await getDb(), await getCatalogue(locale)];
-  const state = user ? await loadLearnerState(db.orm, catalogue, user.id) : null;
+  const state = !user
+    ? null
+    : scope
+      ? await loadLearnerState(db.orm, catalogue, user.id, scope)
+      : await loadLearnerState(db.orm, catalogue, user.id);
   return { db, catalogue, view: viewFor(catalogue, user), state };
 }
 

@@ -128,6 +128,8 @@ export async function loadLearnerStates(
       enrolments: entry.enrolments,
       raw: record,
       record: normaliseLearnerRecord(record, catalogue.aliases),
+      scope: null,
+      latestViewAt: entry.lessons.reduce((latest, row) => Math.max(latest, row.lastViewedAt), 0),
     });
   }
   return states;

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { enrolment, lessonProgress, moduleCompletion } from '#db/schema.ts';
 import type { Role } from '#src/lib/roles.ts';
 import {
@@ -10,7 +10,7 @@ import {
   type LearnerRecord,
   type RawLearnerRecord,
 } from '#src/lib/learning/progress.ts';
-import type { Catalogue, CatalogueView, CourseView } from '#src/lib/learning/structure.ts';
+import type { Aliases, Catalogue, CatalogueView, CourseView } from '#src/lib/learning/structure.ts';
 import { decideRecordAccess, type RecordRefusal } from '#src/lib/learning/access.ts';
 import { isStaff } from '#src/lib/roles.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
@@ -19,96 +19,158 @@ import { refreshProgressPercents } from './progress-percent.ts';
 export interface EnrolmentRow extends EnrolmentState {
   id: string;
   courseId: string;
+  /** The date a manager set for finishing the course (employers), if any. */
+  dueAt?: number | null;
 }
 
 /** Everything the learning pages need about one user, read in one indexed query. */
 export interface LearnerState {
   userId: string;
-  /** Enrolments by course id, withdrawn ones included. */
+  /** Enrolments by course id, withdrawn ones included (every course, scoped or not). */
   enrolments: ReadonlyMap<string, EnrolmentRow>;
   /** Rows as stored (ids not yet mapped through aliases). */
   raw: RawLearnerRecord;
   /** The same, keyed by current content ids. */
   record: LearnerRecord;
+  /**
+   * The course whose items alone were read (see `loadLearnerState`), or null when the record
+   * holds everything. A scoped state answers only for that course.
+   */
+  scope: string | null;
+  /** The user's latest lesson view in any course (ms; 0 before the first), for the resume point. */
+  latestViewAt: number;
 }
 
-interface StateRow {
-  kind: 'l' | 'm' | 'q' | 'e' | 'a' | 'p';
-  key: string;
-  a: number | null;
-  b: number | null;
-  c: string | null;
-  d: number | null;
+const courseLessonIds = new WeakMap<CourseView, string>();
+
+/**
+ * The lesson ids a learner's rows for `course` can carry, as a JSON array: every lesson of the
+ * course (drafts included) and every old id that now means one of them. Worked out once per
+ * course view (views live as long as the catalogue).
+ */
+function lessonIdsOf(course: CourseView, aliases: Aliases): string {
+  const cached = courseLessonIds.get(course);
+  if (cached !== undefined) return cached;
+  const current = new Set(course.lessons.map((lesson) => lesson.id));
+  const ids = new Set(current);
+  for (const [oldId, currentId] of aliases.lessons) if (current.has(currentId)) ids.add(oldId);
+  const json = JSON.stringify([...ids]);
+  courseLessonIds.set(course, json);
+  return json;
+}
+
+/** The state as one JSON document (see the statement): arrays of values, no column names. */
+interface StateDocument {
+  /** [[lesson id, completed at, last viewed at] …, the latest `last_viewed_at` of any lesson row] */
+  l: [[string, number | null, number][], number | null];
+  /** [module id, completed at] */
+  m: [string, number][] | null;
+  q: string[] | null;
+  /** [course id, enrolment id, status, enrolled at, withdrawn at, completed at, due at] */
+  e: [string, string, string, number, number | null, number | null, number | null][] | null;
+  /** [assignment id, status] */
+  a: [string, string][] | null;
+  /** [course id, sessions attended] */
+  p: [string, number][] | null;
 }
 
 /**
- * Reads a user's enrolments, lesson progress, recorded module completions and passed quizzes
- * with one statement. Each branch walks an index whose first column is the user id. Passed
- * quizzes come from `quiz_attempt` (submitted, passed): the quiz id is the module id for a
- * module quiz and the assessment id for a final assessment. Assignment states come from
- * `assignment_submission` (one row per assignment) and attended practical sessions per course from
- * `workshop_booking` through its partial index of attended rows.
+ * Reads a user's enrolments, lesson progress, recorded module completions, passed quizzes,
+ * assignment states and attended practical sessions with one statement that answers one row of
+ * one JSON value (libSQL's client builds an object per row and per column, which cost more than
+ * the reads themselves). Each part walks an index whose first column is the user id; passed
+ * quizzes come from the covering partial index of passed attempts, so no attempt row (and none of
+ * its JSON) is read. The quiz id is the module id for a module quiz and the assessment id for a
+ * final assessment.
+ *
+ * With `scope`, only the lesson rows of that course (drafts and old ids included) are read: a
+ * learning page of one course needs no others, and a learner's rows for other courses and for
+ * earlier editions are most of the rows they have. Enrolments, module completions, passed quizzes,
+ * assignments and attendance are a handful of rows each and are read whole (an id list costs
+ * more than it saves there), so a scoped state answers only for its course.
  */
 export async function loadLearnerState(
   orm: Orm,
   catalogue: Pick<Catalogue, 'aliases'>,
   userId: string,
+): Promise<LearnerState>;
+export async function loadLearnerState(
+  orm: Orm,
+  catalogue: Pick<Catalogue, 'aliases' | 'preview'>,
+  userId: string,
+  scope: { courseId: string },
+): Promise<LearnerState>;
+export async function loadLearnerState(
+  orm: Orm,
+  catalogue: Pick<Catalogue, 'aliases'> & Partial<Pick<Catalogue, 'preview'>>,
+  userId: string,
+  scope?: { courseId: string },
 ): Promise<LearnerState> {
-  const rows = await orm.all<StateRow>(sql`
-    SELECT 'l' AS kind, lesson_id AS key, completed_at AS a, last_viewed_at AS b, NULL AS c, NULL AS d
-      FROM lesson_progress WHERE user_id = ${userId}
-    UNION ALL
-    SELECT 'm', module_id, completed_at, NULL, NULL, NULL FROM module_completion WHERE user_id = ${userId}
-    UNION ALL
-    SELECT DISTINCT 'q', quiz_id, NULL, NULL, NULL, NULL
-      FROM quiz_attempt WHERE user_id = ${userId} AND status = 'submitted' AND passed = 1
-    UNION ALL
-    SELECT 'e', course_id, completed_at, enrolled_at, status || ' ' || id, withdrawn_at
-      FROM enrolment WHERE user_id = ${userId}
-    UNION ALL
-    SELECT 'a', assignment_id, NULL, NULL, status, NULL FROM assignment_submission WHERE user_id = ${userId}
-    UNION ALL
-    SELECT 'p', s.course_id, count(*), NULL, NULL, NULL
-      FROM workshop_booking b JOIN workshop_session s ON s.id = b.session_id
-      WHERE b.user_id = ${userId} AND b.attendance IN ('present', 'late') GROUP BY s.course_id`);
-  const lessons: RawLearnerRecord['lessons'][number][] = [];
-  const modules: RawLearnerRecord['modules'][number][] = [];
-  const passedQuizzes: string[] = [];
-  const assignments: NonNullable<RawLearnerRecord['assignments']>[number][] = [];
-  const attendance: NonNullable<RawLearnerRecord['attendance']>[number][] = [];
+  const course = scope ? catalogue.preview?.course(scope.courseId) : undefined;
+  const lessonRows = course
+    ? sql`lesson_id IN (SELECT value FROM json_each(${lessonIdsOf(course, catalogue.aliases)}))`
+    : sql`1`;
+  const [row] = await orm.all<{ state: string }>(sql`
+    SELECT json_object(
+      'l', (SELECT json_array(
+                     json_group_array(json_array(lesson_id, completed_at, last_viewed_at)) FILTER (WHERE ${lessonRows}),
+                     max(last_viewed_at))
+              FROM lesson_progress WHERE user_id = ${userId}),
+      'm', (SELECT json_group_array(json_array(module_id, completed_at))
+              FROM module_completion WHERE user_id = ${userId}),
+      'q', (SELECT json_group_array(DISTINCT quiz_id)
+              FROM quiz_attempt WHERE user_id = ${userId} AND status = 'submitted' AND passed = 1),
+      'e', (SELECT json_group_array(json_array(course_id, id, status, enrolled_at, withdrawn_at, completed_at, due_at))
+              FROM enrolment WHERE user_id = ${userId}),
+      'a', (SELECT json_group_array(json_array(assignment_id, status))
+              FROM assignment_submission WHERE user_id = ${userId}),
+      'p', (SELECT json_group_array(json_array(course_id, sessions)) FROM (
+              SELECT s.course_id, count(*) AS sessions
+                FROM workshop_booking b JOIN workshop_session s ON s.id = b.session_id
+                WHERE b.user_id = ${userId} AND b.attendance IN ('present', 'late')
+                GROUP BY s.course_id))
+    ) AS state`);
+  if (!row) throw new Error('The learner state statement answered no row.');
+  const document = JSON.parse(row.state) as StateDocument;
+  const raw = {
+    lessons: document.l[0].map(([lessonId, completedAt, lastViewedAt]) => ({
+      lessonId,
+      completedAt,
+      lastViewedAt,
+    })),
+    modules: (document.m ?? []).map(([moduleId, completedAt]) => ({ moduleId, completedAt })),
+    passedQuizzes: document.q ?? [],
+    assignments: (document.a ?? []).map(([assignmentId, status]) => ({
+      assignmentId,
+      status: assignmentStatus(status),
+    })),
+    attendance: (document.p ?? []).map(([courseId, sessions]) => ({ courseId, sessions })),
+  };
   const enrolments = new Map<string, EnrolmentRow>();
-  for (const row of rows) {
-    if (row.kind === 'l')
-      lessons.push({ lessonId: row.key, completedAt: toMs(row.a), lastViewedAt: toMs(row.b) ?? 0 });
-    else if (row.kind === 'm') modules.push({ moduleId: row.key, completedAt: toMs(row.a) ?? 0 });
-    else if (row.kind === 'q') passedQuizzes.push(row.key);
-    else if (row.kind === 'a') assignments.push({ assignmentId: row.key, status: assignmentStatus(row.c) });
-    else if (row.kind === 'p') attendance.push({ courseId: row.key, sessions: Number(row.a ?? 0) });
-    else {
-      const [status, id] = (row.c ?? '').split(' ');
-      enrolments.set(row.key, {
-        id: id ?? '',
-        courseId: row.key,
-        status: status === 'active' ? 'active' : 'withdrawn',
-        enrolledAt: toMs(row.b) ?? 0,
-        withdrawnAt: toMs(row.d),
-        completedAt: toMs(row.a),
-      });
-    }
-  }
-  const raw = { lessons, modules, passedQuizzes, assignments, attendance };
-  return { userId, enrolments, raw, record: normaliseLearnerRecord(raw, catalogue.aliases) };
+  for (const [courseId, id, status, enrolledAt, withdrawnAt, completedAt, dueAt] of document.e ?? [])
+    enrolments.set(courseId, {
+      id,
+      courseId,
+      status: status === 'active' ? 'active' : 'withdrawn',
+      enrolledAt,
+      withdrawnAt,
+      completedAt,
+      dueAt,
+    });
+  return {
+    userId,
+    enrolments,
+    raw,
+    record: normaliseLearnerRecord(raw, catalogue.aliases),
+    scope: scope?.courseId ?? null,
+    latestViewAt: document.l[1] ?? 0,
+  };
 }
 
 function assignmentStatus(value: string | null): AssignmentStatus {
   return value === 'submitted' || value === 'returned' || value === 'passed' || value === 'not-passed'
     ? value
     : 'draft';
-}
-
-function toMs(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  return Number(value);
 }
 
 /** Ids of the quizzes a user has passed (module ids and assessment ids), as stored. */
@@ -138,13 +200,8 @@ export async function recordLessonView(
   lessonId: string,
   now: number,
 ): Promise<boolean> {
-  let latest = 0;
-  let own: number | null = null;
-  for (const row of state.raw.lessons) {
-    latest = Math.max(latest, row.lastViewedAt);
-    if (row.lessonId === lessonId) own = row.lastViewedAt;
-  }
-  if (own !== null && own >= latest && now - own < VIEW_REFRESH_MS) return false;
+  const own = state.raw.lessons.find((row) => row.lessonId === lessonId)?.lastViewedAt ?? null;
+  if (own !== null && own >= state.latestViewAt && now - own < VIEW_REFRESH_MS) return false;
   await db.write((orm) =>
     orm
       .insert(lessonProgress)
@@ -232,6 +289,63 @@ export async function completeLesson(
         recorded,
         progress,
       };
+    }),
+  );
+}
+
+/** How long after completing a lesson the learner may take it back (the undo on the next page). */
+export const UNDO_COMPLETION_MS = 15 * 60 * 1000;
+
+export type UndoCompletionResult =
+  { ok: true; undone: boolean } | { ok: false; reason: 'not-found' | RecordRefusal | 'kept' | 'too-late' };
+
+/**
+ * Takes back the signed-in user's completion of a lesson (the undo after "Mark as complete"):
+ * the lesson is not complete again, and the kept % follows. Only within UNDO_COMPLETION_MS of
+ * the completion, only where marking it complete is allowed, and never once the completion has
+ * counted for more than the lesson (`kept`: its module or the course is recorded complete, which
+ * lasts, as certificates may follow from it). Idempotent: a lesson not complete stays so.
+ */
+export async function undoLessonCompletion(
+  db: Database,
+  catalogue: Catalogue,
+  actor: { id: string; role: Role },
+  target: { courseId: string; moduleId: string; slug: string },
+  now: number,
+): Promise<UndoCompletionResult> {
+  const view: CatalogueView = isStaff(actor.role) ? catalogue.preview : catalogue.published;
+  const lesson = view.lesson(target.courseId, target.moduleId, target.slug);
+  if (!lesson) return { ok: false, reason: 'not-found' };
+  const published = catalogue.published.lesson(target.courseId, target.moduleId, target.slug) !== undefined;
+  const publishedCourse = catalogue.published.course(target.courseId);
+  // One transaction: the completion and the kept % change together, or not at all.
+  return db.write((database) =>
+    database.transaction(async (orm): Promise<UndoCompletionResult> => {
+      const state = await loadLearnerState(orm, catalogue, actor.id);
+      const enrolmentRow = state.enrolments.get(target.courseId) ?? null;
+      const decision = decideRecordAccess({
+        user: actor,
+        enrolment: enrolmentRow,
+        progress: publishedCourse ? courseProgressFor(state, publishedCourse) : null,
+        moduleId: target.moduleId,
+        lessonDraft: !published,
+      });
+      if (!decision.ok) return decision;
+      const completedAt = state.record.lessons.get(lesson.id)?.completedAt ?? null;
+      if (completedAt === null) return { ok: true, undone: false };
+      if (now - completedAt > UNDO_COMPLETION_MS) return { ok: false, reason: 'too-late' };
+      if (state.record.completedModules.has(lesson.moduleId) || enrolmentRow?.completedAt != null)
+        return { ok: false, reason: 'kept' };
+      // The completion may sit on a row stored under an old id of the lesson.
+      const storedIds = [lesson.id];
+      for (const [oldId, currentId] of catalogue.aliases.lessons)
+        if (currentId === lesson.id) storedIds.push(oldId);
+      await orm
+        .update(lessonProgress)
+        .set({ completedAt: null })
+        .where(and(eq(lessonProgress.userId, actor.id), inArray(lessonProgress.lessonId, storedIds)));
+      await refreshProgressPercents(orm, catalogue, await loadLearnerState(orm, catalogue, actor.id));
+      return { ok: true, undone: true };
     }),
   );
 }
