@@ -10,7 +10,13 @@ import {
   type LearnerRecord,
   type RawLearnerRecord,
 } from '#src/lib/learning/progress.ts';
-import type { Aliases, Catalogue, CatalogueView, CourseView } from '#src/lib/learning/structure.ts';
+import type {
+  Aliases,
+  Catalogue,
+  CatalogueView,
+  CourseView,
+  LessonView,
+} from '#src/lib/learning/structure.ts';
 import { decideRecordAccess, type RecordRefusal } from '#src/lib/learning/access.ts';
 import { isStaff } from '#src/lib/roles.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
@@ -226,25 +232,35 @@ export type CompleteLessonResult =
     }
   | { ok: false; reason: 'not-found' | RecordRefusal };
 
+/** What recording progress on one lesson works with, inside its write transaction. */
+interface RecordableLesson {
+  orm: Orm;
+  lesson: LessonView;
+  /** The learner's state before the change. */
+  state: LearnerState;
+  enrolmentRow: EnrolmentRow | null;
+  /** The learner's progress in the published course before the change (null for a draft course). */
+  before: CourseProgress | null;
+  publishedCourse: CourseView | undefined;
+}
+
 /**
- * Marks a lesson complete for the signed-in user (never anyone else: the user is the actor).
- * Idempotent: completing twice keeps the first completion time. Records module and course
- * completions the rules now grant, in every course the user is enrolled in.
+ * Runs `work` in one write transaction on the lesson at `target`, once the actor may record
+ * progress on it: the lesson exists in the actor's view, is not a draft (a draft lesson, module
+ * or course never counts), and the enrolment and locks allow it (`decideRecordAccess`).
  */
-export async function completeLesson(
+function inRecordableLesson<T>(
   db: Database,
   catalogue: Catalogue,
   actor: { id: string; role: Role },
   target: { courseId: string; moduleId: string; slug: string },
-  now: number,
-): Promise<CompleteLessonResult> {
+  work: (lesson: RecordableLesson) => Promise<T>,
+): Promise<T | { ok: false; reason: 'not-found' | RecordRefusal }> {
   const view: CatalogueView = isStaff(actor.role) ? catalogue.preview : catalogue.published;
   const lesson = view.lesson(target.courseId, target.moduleId, target.slug);
-  if (!lesson) return { ok: false, reason: 'not-found' };
-  // Drafts (a draft lesson, module or course) never count, so progress on them is not recorded.
+  if (!lesson) return Promise.resolve({ ok: false, reason: 'not-found' });
   const published = catalogue.published.lesson(target.courseId, target.moduleId, target.slug) !== undefined;
   const publishedCourse = catalogue.published.course(target.courseId);
-  // One transaction: the lesson, the completions it earns and the kept % land together or not at all.
   return db.write((database) =>
     database.transaction(async (orm) => {
       const state = await loadLearnerState(orm, catalogue, actor.id);
@@ -258,6 +274,30 @@ export async function completeLesson(
         lessonDraft: !published,
       });
       if (!decision.ok) return decision;
+      return work({ orm, lesson, state, enrolmentRow, before, publishedCourse });
+    }),
+  );
+}
+
+/**
+ * Marks a lesson complete for the signed-in user (never anyone else: the user is the actor).
+ * Idempotent: completing twice keeps the first completion time. Records module and course
+ * completions the rules now grant, in every course the user is enrolled in.
+ */
+export async function completeLesson(
+  db: Database,
+  catalogue: Catalogue,
+  actor: { id: string; role: Role },
+  target: { courseId: string; moduleId: string; slug: string },
+  now: number,
+): Promise<CompleteLessonResult> {
+  // One transaction: the lesson, the completions it earns and the kept % land together or not at all.
+  return inRecordableLesson(
+    db,
+    catalogue,
+    actor,
+    target,
+    async ({ orm, lesson, state, before, publishedCourse }): Promise<CompleteLessonResult> => {
       const alreadyComplete = (state.record.lessons.get(lesson.id)?.completedAt ?? null) !== null;
       if (!alreadyComplete) {
         await orm
@@ -289,7 +329,7 @@ export async function completeLesson(
         recorded,
         progress,
       };
-    }),
+    },
   );
 }
 
@@ -313,24 +353,13 @@ export async function undoLessonCompletion(
   target: { courseId: string; moduleId: string; slug: string },
   now: number,
 ): Promise<UndoCompletionResult> {
-  const view: CatalogueView = isStaff(actor.role) ? catalogue.preview : catalogue.published;
-  const lesson = view.lesson(target.courseId, target.moduleId, target.slug);
-  if (!lesson) return { ok: false, reason: 'not-found' };
-  const published = catalogue.published.lesson(target.courseId, target.moduleId, target.slug) !== undefined;
-  const publishedCourse = catalogue.published.course(target.courseId);
   // One transaction: the completion and the kept % change together, or not at all.
-  return db.write((database) =>
-    database.transaction(async (orm): Promise<UndoCompletionResult> => {
-      const state = await loadLearnerState(orm, catalogue, actor.id);
-      const enrolmentRow = state.enrolments.get(target.courseId) ?? null;
-      const decision = decideRecordAccess({
-        user: actor,
-        enrolment: enrolmentRow,
-        progress: publishedCourse ? courseProgressFor(state, publishedCourse) : null,
-        moduleId: target.moduleId,
-        lessonDraft: !published,
-      });
-      if (!decision.ok) return decision;
+  return inRecordableLesson(
+    db,
+    catalogue,
+    actor,
+    target,
+    async ({ orm, lesson, state, enrolmentRow }): Promise<UndoCompletionResult> => {
       const completedAt = state.record.lessons.get(lesson.id)?.completedAt ?? null;
       if (completedAt === null) return { ok: true, undone: false };
       if (now - completedAt > UNDO_COMPLETION_MS) return { ok: false, reason: 'too-late' };
@@ -346,7 +375,7 @@ export async function undoLessonCompletion(
         .where(and(eq(lessonProgress.userId, actor.id), inArray(lessonProgress.lessonId, storedIds)));
       await refreshProgressPercents(orm, catalogue, await loadLearnerState(orm, catalogue, actor.id));
       return { ok: true, undone: true };
-    }),
+    },
   );
 }
 
