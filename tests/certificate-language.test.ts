@@ -129,18 +129,16 @@ let admin: { id: string; role: Role };
 async function createUser(email: string, fullName: string, locale: Locale, role: Role = 'learner') {
   const id = newId();
   // Confirmed addresses: certificates go to nobody else (eligibility, issue 14).
-  await db.orm
-    .insert(user)
-    .values({
-      id,
-      email,
-      fullName,
-      passwordHash: 'x',
-      role,
-      organisationId,
-      locale,
-      emailVerifiedAt: new Date(0),
-    });
+  await db.orm.insert(user).values({
+    id,
+    email,
+    fullName,
+    passwordHash: 'x',
+    role,
+    organisationId,
+    locale,
+    emailVerifiedAt: new Date(0),
+  });
   return { id, role, fullName, email };
 }
 
