@@ -4,6 +4,7 @@ import { seedCertificates } from './seed/certificates.ts';
 import { seedEmployers } from './seed/employers.ts';
 import { seedLearning } from './seed/learning.ts';
 import { seedMail } from './seed/mail.ts';
+import { seedPractical } from './seed/practical.ts';
 import { seedProgressPercents } from './seed/progress-percents.ts';
 import { seedQuiz } from './seed/quiz.ts';
 
@@ -15,6 +16,7 @@ export const demoSeedSteps: SeedStep[] = [
   seedAdmin,
   seedEmployers,
   seedMail,
+  seedPractical,
   // Last: the steps above write progress directly.
   seedProgressPercents,
 ];

@@ -4,7 +4,19 @@
  * certificate, and nothing happens in the future. Seeds a real migrated database with every step.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificate, enrolment, lessonProgress, moduleCompletion, quizAttempt, user } from '#db/schema.ts';
+import {
+  assignmentAttempt,
+  assignmentSubmission,
+  certificate,
+  enrolment,
+  lessonProgress,
+  moduleCompletion,
+  quizAttempt,
+  user,
+  workshopBooking,
+  workshopSession,
+} from '#db/schema.ts';
+import { eq } from 'drizzle-orm';
 import { demoSeedSteps } from '../scripts/demo-steps.ts';
 import { seedDemo } from '../scripts/seed/demo.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
@@ -91,6 +103,35 @@ describe('demo timelines', () => {
         problems.push(`${person.name} attempted ${row.quizId} before registering`);
       if (row.startedAt.getTime() > now)
         problems.push(`${who(row.userId)} attempts ${row.quizId} in the future`);
+    }
+    // The practical half: work is submitted after enrolling and decided after submitting; places
+    // are booked after registering and before the session starts; nothing in the future.
+    for (const row of await orm
+      .select({
+        attempt: assignmentAttempt,
+        userId: assignmentSubmission.userId,
+        courseId: assignmentSubmission.courseId,
+      })
+      .from(assignmentAttempt)
+      .innerJoin(assignmentSubmission, eq(assignmentSubmission.id, assignmentAttempt.submissionId))) {
+      const submitted = row.attempt.submittedAt.getTime();
+      const enrolled = enrolledAt.get(`${row.userId} ${row.courseId}`);
+      if (enrolled === undefined || submitted < enrolled)
+        problems.push(`${who(row.userId)} submitted ${row.courseId} work before enrolling`);
+      if (submitted > now) problems.push(`${who(row.userId)} submits work in the future`);
+      const decided = ms(row.attempt.decidedAt);
+      if (decided !== null && (decided < submitted || decided > now))
+        problems.push(`${who(row.userId)}'s work is decided out of order`);
+    }
+    for (const row of await orm
+      .select({ booking: workshopBooking, startsAt: workshopSession.startsAt })
+      .from(workshopBooking)
+      .innerJoin(workshopSession, eq(workshopSession.id, workshopBooking.sessionId))) {
+      const booked = row.booking.queuedAt.getTime();
+      const person = registered.get(row.booking.userId);
+      if (person && booked < person.at) problems.push(`${person.name} booked before registering`);
+      if (booked > now || booked > row.startsAt.getTime())
+        problems.push(`${who(row.booking.userId)} booked after the session started or in the future`);
     }
     expect(problems).toEqual([]);
     // The dashboard's story stays: the demo learner registered about two years ago.
