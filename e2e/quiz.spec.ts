@@ -319,17 +319,136 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db';
  * attempt's stored layout, as the server does.
  */
 async function rightFields(bankQuiz: Quiz, attemptId: string): Promise<[string, string][]> {
+  return rightAnswerFields(bankQuiz, await attemptLayout(attemptId));
+}
+
+/** The stored layout of an attempt: which questions it drew, in which orders. */
+async function attemptLayout(attemptId: string): Promise<AttemptLayout> {
   const db = await createDb(databaseUrl);
   try {
     const [row] = await db.orm
       .select({ layout: quizAttempt.layout })
       .from(quizAttempt)
       .where(eq(quizAttempt.id, attemptId));
-    return rightAnswerFields(bankQuiz, (row?.layout ?? []) as AttemptLayout);
+    return (row?.layout ?? []) as AttemptLayout;
   } finally {
     db.close();
   }
 }
+
+/** The bank's ordering question. */
+const orderingQuestion = [...bank.values()].find((question) => question.type === 'ordering');
+
+/**
+ * Starts attempts (submitting each one empty) until one draws the bank's ordering question; a
+ * retake draws the questions the previous attempt left out first, so this takes two at most.
+ */
+async function startAttemptWithOrdering(page: Page, baseURL: string): Promise<string> {
+  const orderingId = orderingQuestion?.id ?? '';
+  for (let number = 1; number <= 3; number++) {
+    await page.goto(quizPath);
+    await page
+      .getByRole('button', { name: number === 1 ? 'Start the quiz' : `Start attempt ${number}` })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${quizPath}/take$`));
+    const attemptId = await page.locator('input[name="attemptId"]').first().inputValue();
+    const drawn = (await attemptLayout(attemptId)).flatMap((entry) => [
+      entry.questionId,
+      ...(entry.subQuestions ?? []).map((sub) => sub.questionId),
+    ]);
+    if (drawn.includes(orderingId)) return attemptId;
+    const response = await page.request.post(`${quizPath}/submit`, {
+      headers: { origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' },
+      data: new URLSearchParams({ attemptId, quiz: `module:${module?.id ?? ''}`, scope: 'all' }).toString(),
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(303);
+  }
+  throw new Error(`no attempt drew ${orderingId}`);
+}
+
+test('an ordering question counts as unanswered until the learner moves an item or confirms the order', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  if (!baseURL || !orderingQuestion) throw new Error('baseURL and an ordering question are needed');
+  await readyLearner(page);
+  await startAttemptWithOrdering(page, baseURL);
+  await page.reload();
+  const progress = page.getByText(/^\d+ of \d+ answered$/);
+  await expect(progress).toHaveText(/^0 of \d+ answered$/);
+  const total = Number((await progress.textContent())?.match(/of (\d+)/)?.[1]);
+  const confirm = page.locator(`#q-${orderingQuestion.id}-ordered`);
+  for (let step = 0; step < 20 && !(await confirm.isVisible()); step++)
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(confirm).toBeVisible();
+  await expect(confirm).not.toBeChecked();
+  await expectAccessible(page);
+
+  // Seen but untouched: still unanswered, in the progress and in the confirmation.
+  await expect(progress).toHaveText(`0 of ${total} answered`);
+  await page.getByRole('button', { name: 'Check and submit', exact: true }).click();
+  const listed = page.locator('.review-list li');
+  const unanswered = page.locator('.review-list .unanswered');
+  await expect(listed.first()).toBeVisible();
+  const questionCount = await listed.count();
+  await expect(unanswered).toHaveCount(questionCount);
+  await page.getByRole('button', { name: 'Back to the questions' }).click();
+
+  // Confirming the order shown (keyboard) answers it; unticking takes the answer back.
+  await tabTo(page, `#q-${orderingQuestion.id}-ordered`);
+  await page.keyboard.press('Space');
+  await expect(confirm).toBeChecked();
+  await expect(progress).toHaveText(`1 of ${total} answered`);
+  await page.getByRole('button', { name: 'Check and submit', exact: true }).click();
+  await expect(unanswered).toHaveCount(questionCount - 1);
+  await page.getByRole('button', { name: 'Back to the questions' }).click();
+  await page.getByLabel('I have put these in order').uncheck();
+  await expect(progress).toHaveText(`0 of ${total} answered`);
+
+  // Moving an item answers it too, and ticks the box.
+  await page.locator('.ordering button[data-move="down"]:not([disabled])').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeChecked();
+  await expect(progress).toHaveText(`1 of ${total} answered`);
+  await expect(page.getByText(/^All answers saved at /)).toBeVisible();
+
+  // After a reload the question is still answered, and the form without JavaScript agrees.
+  await page.reload();
+  await expect(progress).toHaveText(`1 of ${total} answered`);
+  for (let step = 0; step < 20 && !(await confirm.isVisible()); step++)
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(confirm).toBeChecked();
+  await page.goto(`${quizPath}/take?step=review`);
+  await expect(page.getByText(new RegExp(`^You have answered 1 of ${total} questions`))).toBeVisible();
+});
+
+test('without JavaScript an ordering question counts once the learner ticks "I have put these in order"', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  if (!baseURL || !orderingQuestion) throw new Error('baseURL and an ordering question are needed');
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await readyLearner(page);
+  await startAttemptWithOrdering(page, baseURL);
+  await page.goto(`${quizPath}/take`);
+  // Through every page without touching anything: the pre-filled positions are no answer.
+  for (;;) {
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    if ((await next.count()) === 0) break;
+    await next.click();
+  }
+  await page.getByRole('button', { name: 'Check and submit', exact: true }).click();
+  await expect(page.getByText(/^You have answered 0 of \d+ questions/)).toBeVisible();
+  await page.locator(`a[href$="#q-${orderingQuestion.id}-heading"]`).click();
+  await page.locator(`#q-${orderingQuestion.id}-ordered`).check();
+  await page.getByRole('button', { name: 'Check and submit', exact: true }).click();
+  await expect(page.getByText(/^You have answered 1 of \d+ questions/)).toBeVisible();
+  await context.close();
+});
 
 /** Form fields answering every choice question of a bank with the authored id `a`, as the old exploit did. */
 function authoredGuessFields(bankQuiz: Quiz): [string, string][] {

@@ -6,6 +6,8 @@ export interface OrderingFieldProps {
   question: Extract<PublicAnswerable, { type: 'ordering' }>;
   /** Item ids in the order shown (the saved answer, or the frozen shuffled order). */
   order: string[];
+  /** Whether the learner has given an order (moved an item or confirmed the one shown). */
+  answered: boolean;
   labels: QuizPlayerLabels;
   /** Controlled (the island) when given: adds Move up / Move down buttons. */
   onChange?: ((questionId: string, answer: PlayerAnswer | undefined) => void) | undefined;
@@ -18,10 +20,13 @@ type FocusTarget = { itemId: string; control: 'up' | 'down' | 'select' };
  * An ordering question without dragging: a position select per item (works without
  * JavaScript: the server sorts by the chosen positions) and, in the island, Move up / Move down
  * buttons. Focus stays on the control the learner used, and each move is announced.
+ * The order shown is no answer by itself: the question counts as answered once the learner moves
+ * an item or ticks "I have put these in order" (`q:<id>:ordered`, read by `answersFromForm`).
  */
 export default function OrderingField({
   question,
   order,
+  answered,
   labels,
   onChange,
   announce,
@@ -30,6 +35,8 @@ export default function OrderingField({
   const controls = useRef(new Map<string, HTMLElement>());
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const hintId = `q-${question.id}-order-hint`;
+  const confirmId = `q-${question.id}-ordered`;
+  const confirmHintId = `q-${question.id}-ordered-hint`;
 
   useEffect(() => {
     if (!focusTarget) return;
@@ -128,6 +135,26 @@ export default function OrderingField({
           );
         })}
       </ol>
+      <div className="choice order-confirm">
+        <input
+          id={confirmId}
+          type="checkbox"
+          name={`q:${question.id}:ordered`}
+          value="1"
+          aria-describedby={confirmHintId}
+          {...(onChange
+            ? {
+                checked: answered,
+                onChange: (event: { target: { checked: boolean } }) =>
+                  onChange(question.id, event.target.checked ? order : undefined),
+              }
+            : { defaultChecked: answered })}
+        />
+        <label htmlFor={confirmId}>{labels.orderConfirm}</label>
+      </div>
+      <p className="hint" id={confirmHintId}>
+        {labels.orderConfirmHint}
+      </p>
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactElement, Ref } from 'react';
-import { orderingShown } from '#src/lib/quiz/rules.ts';
+import { isAnswered, orderingShown } from '#src/lib/quiz/rules.ts';
 import type {
   PlayerAnswer,
   PlayerAnswers,
@@ -170,6 +170,7 @@ function AnswerableFields(props: {
         <OrderingField
           question={question}
           order={orderingShown(question, answer)}
+          answered={isAnswered(answer)}
           labels={labels}
           onChange={onChange}
           announce={announce}

@@ -1,13 +1,7 @@
 import { actions } from 'astro:actions';
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
-import {
-  answerablesOf,
-  answerFields,
-  countAnswered,
-  isAnswered,
-  orderingShown,
-} from '#src/lib/quiz/rules.ts';
-import type { PlayerAnswer, PlayerAnswers, PublicQuestion, QuizPlayerProps } from '#src/lib/quiz/types.ts';
+import { answerablesOf, answerFields, countAnswered, isAnswered } from '#src/lib/quiz/rules.ts';
+import type { PlayerAnswer, PlayerAnswers, QuizPlayerProps } from '#src/lib/quiz/types.ts';
 import { formatLabel } from './format-label.ts';
 import QuestionFields from './QuestionFields.tsx';
 import QuizTimer from './QuizTimer.tsx';
@@ -17,21 +11,6 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 const AUTOSAVE_DELAY_MS = 800;
 const RETRY_DELAY_MS = 10_000;
-
-/** Ordering questions count the order they show as an answer once seen, as the plain form does. */
-function withOrderingSeen(
-  question: PublicQuestion | undefined,
-  answers: PlayerAnswers,
-): PlayerAnswers | null {
-  if (!question) return null;
-  let next: PlayerAnswers | null = null;
-  for (const answerable of answerablesOf(question)) {
-    if (answerable.type !== 'ordering' || isAnswered(answers[answerable.id])) continue;
-    next ??= { ...answers };
-    next[answerable.id] = orderingShown(answerable, undefined);
-  }
-  return next;
-}
 
 /** The form that works without JavaScript: one page of questions, saved by the server. */
 function PagedForm(props: QuizPlayerProps): ReactElement {
@@ -189,12 +168,6 @@ export default function QuizPlayer(props: QuizPlayerProps): ReactElement {
       clearTimeout(timer.current);
     };
   }, [save]);
-
-  useEffect(() => {
-    if (!enhanced || reviewing) return;
-    const seen = withOrderingSeen(questions[current], latest.current);
-    if (seen) update(seen);
-  }, [current, enhanced, questions, reviewing, update]);
 
   useEffect(() => {
     if (!moved.current) return;

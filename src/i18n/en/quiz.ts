@@ -109,6 +109,9 @@ export default {
   'quiz.player.moveUp': 'Move up',
   'quiz.player.moveDown': 'Move down',
   'quiz.player.moved': '“{item}” moved to position {position} of {total}.',
+  'quiz.player.orderConfirm': 'I have put these in order',
+  'quiz.player.orderConfirmHint':
+    'Until you change the order or tick this box, this question counts as not answered.',
   'quiz.player.matchChoose': 'Choose a match',
   'quiz.player.scenarioLabel': 'Case',
   'quiz.player.saving': 'Saving…',

@@ -116,6 +116,9 @@ export default {
   'quiz.player.moveUp': 'Alih ke atas',
   'quiz.player.moveDown': 'Alih ke bawah',
   'quiz.player.moved': '“{item}” dialih ke kedudukan {position} daripada {total}.',
+  'quiz.player.orderConfirm': 'Saya telah menyusun item ini mengikut urutan',
+  'quiz.player.orderConfirmHint':
+    'Selagi anda belum mengubah susunan atau menanda kotak ini, soalan ini dikira belum dijawab.',
   'quiz.player.matchChoose': 'Pilih padanan',
   'quiz.player.scenarioLabel': 'Kes',
   'quiz.player.saving': 'Sedang menyimpan…',

@@ -30,6 +30,8 @@ export function playerLabels(t: Translate): QuizPlayerLabels {
     moveUp: t('quiz.player.moveUp'),
     moveDown: t('quiz.player.moveDown'),
     moved: t('quiz.player.moved'),
+    orderConfirm: t('quiz.player.orderConfirm'),
+    orderConfirmHint: t('quiz.player.orderConfirmHint'),
     matchChoose: t('quiz.player.matchChoose'),
     scenarioLabel: t('quiz.player.scenarioLabel'),
     saving: t('quiz.player.saving'),

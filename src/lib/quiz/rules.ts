@@ -141,7 +141,8 @@ export function countAnswered(
 
 /**
  * Form fields for one answer, named as the server reads them (`answersFromForm`):
- * `q:<id>` for a choice, `q:<id>:pos:<item>` for an ordering position, `q:<id>:match:<premise>`.
+ * `q:<id>` for a choice, `q:<id>:pos:<item>` for an ordering position (with `q:<id>:ordered`, the
+ * learner's word that the order is theirs), `q:<id>:match:<premise>`.
  */
 export function answerFields(
   question: PublicAnswerable,
@@ -156,8 +157,12 @@ export function answerFields(
     case 'multiple':
       return Array.isArray(answer) ? answer.map((id): [string, string] => [name, id]) : [];
     case 'ordering':
-      return Array.isArray(answer)
-        ? answer.map((id, index): [string, string] => [`${name}:pos:${id}`, String(index + 1)])
+      // An ordering answer exists only once the learner gave it: say so, as the form's box does.
+      return Array.isArray(answer) && answer.length > 0
+        ? [
+            ...answer.map((id, index): [string, string] => [`${name}:pos:${id}`, String(index + 1)]),
+            [`${name}:ordered`, '1'],
+          ]
         : [];
     case 'matching':
       return typeof answer === 'object' && !Array.isArray(answer)

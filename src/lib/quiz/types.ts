@@ -72,6 +72,9 @@ export interface QuizPlayerLabels {
   moveUp: string;
   moveDown: string;
   moved: string;
+  /** The ordering question's box: the learner confirms the order shown is their answer. */
+  orderConfirm: string;
+  orderConfirmHint: string;
   matchChoose: string;
   scenarioLabel: string;
   saving: string;

@@ -64,7 +64,27 @@ describe('answersFromForm', () => {
       `q:q-order:pos:${tok('q-order', 'items', itemId)}`,
       '1',
     ]);
+    fields.push(['q:q-order:ordered', '1']);
     expect(answersFromForm(fields, fullLayout, fixtureQuiz)['q-order']).toEqual(shownItems);
+  });
+
+  it('counts the order as drawn as no answer until the learner confirms it or changes it', () => {
+    const asShown: Array<[string, string]> = shownItems.map((itemId, index) => [
+      `q:q-order:pos:${tok('q-order', 'items', itemId)}`,
+      String(index + 1),
+    ]);
+    expect(answersFromForm(asShown, fullLayout, fixtureQuiz)).toEqual({});
+    expect(
+      answersFromForm([...asShown, ['q:q-order:ordered', '1']], fullLayout, fixtureQuiz)['q-order'],
+    ).toEqual(shownItems);
+    const [first, second, ...rest] = shownItems;
+    const swapped = [second, first, ...rest].map((itemId, index): [string, string] => [
+      `q:q-order:pos:${tok('q-order', 'items', itemId ?? '')}`,
+      String(index + 1),
+    ]);
+    expect(answersFromForm(swapped, fullLayout, fixtureQuiz)['q-order']).toEqual([second, first, ...rest]);
+    // An empty box value is no confirmation.
+    expect(answersFromForm([...asShown, ['q:q-order:ordered', '']], fullLayout, fixtureQuiz)).toEqual({});
   });
 
   it('puts items without a valid position after the placed ones, in shown order', () => {

@@ -189,11 +189,19 @@ interface FormFields {
   values: string[];
   positions: Map<string, string>;
   matches: Map<string, string>;
+  /** The ordering question's "I have put these in order" box was ticked. */
+  ordered: boolean;
 }
 
+/**
+ * An ordering answer from the form's position selects. The selects always come filled in with the
+ * order shown, so that order alone is no answer: it counts only when the learner ticked the box
+ * (`confirmed`) or when the positions put the items in another order than the one drawn.
+ */
 function orderingFromPositions(
   resolved: ResolvedAnswerable,
   positions: Map<string, string>,
+  confirmed: boolean,
 ): string[] | undefined {
   if (resolved.question.type !== 'ordering') return undefined;
   const shown = orderById(resolved.question.items, resolved.entry.itemOrder).flatMap((item) => {
@@ -206,10 +214,12 @@ function orderingFromPositions(
     const valid = position >= 1 && position <= shown.length;
     return { id: item.id, position: valid ? position : Number.POSITIVE_INFINITY, shownIndex };
   });
-  if (ranked.every((entry) => entry.position === Number.POSITIVE_INFINITY)) return undefined;
+  if (!confirmed && ranked.every((entry) => entry.position === Number.POSITIVE_INFINITY)) return undefined;
   // Ties and unplaced items keep the order the learner saw them in.
   ranked.sort((left, right) => left.position - right.position || left.shownIndex - right.shownIndex);
-  return ranked.map((entry) => entry.id);
+  const order = ranked.map((entry) => entry.id);
+  const untouched = order.every((id, index) => id === shown[index]?.id);
+  return untouched && !confirmed ? undefined : order;
 }
 
 function answerFromFields(resolved: ResolvedAnswerable, fields: FormFields): AnswerValue | undefined {
@@ -226,7 +236,7 @@ function answerFromFields(resolved: ResolvedAnswerable, fields: FormFields): Ans
     case 'multiple':
       return fromPublic(fields.values);
     case 'ordering':
-      return orderingFromPositions(resolved, fields.positions);
+      return orderingFromPositions(resolved, fields.positions, fields.ordered);
     case 'matching':
       return fromPublic(Object.fromEntries(fields.matches));
   }
@@ -236,6 +246,7 @@ function answerFromFields(resolved: ResolvedAnswerable, fields: FormFields): Ans
  * Reads the answers from submitted form fields, in the ids the browser was shown (tokens):
  * `q:<questionId>` = option id, or `true`/`false` (a multiple question repeats the name per ticked box);
  * `q:<questionId>:pos:<itemId>` = position 1..n of an ordering item (ties keep the shown order);
+ * `q:<questionId>:ordered` = the learner confirms the order (without it, the order as drawn is no answer);
  * `q:<questionId>:match:<premiseId>` = response id.
  * The answers come back in authored ids. Fields for questions not in `layout`, unknown ids and
  * malformed values are ignored. Never throws on hostile values.
@@ -255,7 +266,7 @@ export function answersFromForm(
     if (!drawn.has(questionId) || rest.length > 0 || value === '') continue;
     let fields = fieldsById.get(questionId);
     if (!fields) {
-      fields = { values: [], positions: new Map(), matches: new Map() };
+      fields = { values: [], positions: new Map(), matches: new Map(), ordered: false };
       fieldsById.set(questionId, fields);
     }
     if (kind === undefined) {
@@ -264,6 +275,8 @@ export function answersFromForm(
       fields.positions.set(partId, value);
     } else if (partId !== undefined && kind === 'match' && !fields.matches.has(partId)) {
       fields.matches.set(partId, value);
+    } else if (partId === undefined && kind === 'ordered') {
+      fields.ordered = true;
     }
   }
   const answers: Answers = {};
