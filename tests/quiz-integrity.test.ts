@@ -39,7 +39,7 @@ const COURSE = 'rtw-coordinator';
 const MODULE = 'mental-health';
 const day = 24 * 60 * 60_000;
 const t0 = Date.UTC(2026, 10, 2, 1, 0, 0);
-const labels = playerLabels(createTranslator('en'));
+const labels = playerLabels(createTranslator('en'), 'en');
 
 // ---- What a browser sees and sends ----------------------------------------------------------
 

@@ -30,6 +30,7 @@ import msMail from './ms/mail.ts';
 import msAssignment from './ms/assignment.ts';
 import msWorkshop from './ms/workshop.ts';
 import msTranscript from './ms/transcript.ts';
+import { formatMessage } from './format.ts';
 
 /** The English catalogue defines the keys; every other language must have each of them. */
 export const en = {
@@ -80,9 +81,8 @@ export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 /**
- * `{name}` placeholders are replaced by params; numbers are formatted for the locale. Plurals use
- * the ICU form `{count, plural, one {# item} other {# items}}`: the branch is chosen by the
- * language's `Intl.PluralRules` (`=0`, `=1` … match exact values first) and `#` is the number.
+ * `{name}` placeholders are replaced by params; numbers are formatted for the locale; plurals use
+ * the ICU form (`./format.ts`, shared with the quiz player).
  */
 const translators = new Map<Locale, Translate>();
 
@@ -96,31 +96,12 @@ export function createTranslator(locale: Locale): Translate {
   return translate;
 }
 
-const pluralPattern = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}/gu;
-const branchPattern = /\s*(=?\w+)\s*\{([^{}]*)\}/gu;
-
 function buildTranslator(locale: Locale): Translate {
   const catalogue: Record<string, string> = catalogues[locale];
-  const numberFormat = new Intl.NumberFormat(intlLocale(locale));
-  const pluralRules = new Intl.PluralRules(intlLocale(locale));
-  const choosePlural = (value: number, branches: string): string => {
-    const forms = new Map<string, string>();
-    for (const [, selector = '', text = ''] of branches.matchAll(branchPattern)) forms.set(selector, text);
-    const text = forms.get(`=${value}`) ?? forms.get(pluralRules.select(value)) ?? forms.get('other') ?? '';
-    return text.replace(/#/gu, numberFormat.format(value));
-  };
+  const tag = intlLocale(locale);
   return (key, params) => {
     const template = catalogue[key] ?? en[key];
-    if (!params) return template;
-    const chosen = template.replace(pluralPattern, (match, name: string, branches: string) => {
-      const value = params[name];
-      return typeof value === 'number' ? choosePlural(value, branches) : match;
-    });
-    return chosen.replace(/\{(\w+)\}/g, (match, name: string) => {
-      const value = params[name];
-      if (value === undefined) return match;
-      return typeof value === 'number' ? numberFormat.format(value) : value;
-    });
+    return params ? formatMessage(template, params, tag) : template;
   };
 }
 

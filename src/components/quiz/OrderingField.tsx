@@ -59,7 +59,9 @@ export default function OrderingField({
     setFocusTarget({ itemId, control });
     const item = byId.get(itemId);
     if (item && announce) {
-      announce(formatLabel(labels.moved, { item: item.text, position: target + 1, total: order.length }));
+      announce(
+        formatLabel(labels, labels.moved, { item: item.text, position: target + 1, total: order.length }),
+      );
     }
   };
 
@@ -80,7 +82,7 @@ export default function OrderingField({
           const selectId = `q-${question.id}-pos-${item.id}`;
           const positions = order.map((_, position) => (
             <option key={position} value={position + 1}>
-              {formatLabel(labels.positionOf, { position: position + 1, total: order.length })}
+              {formatLabel(labels, labels.positionOf, { position: position + 1, total: order.length })}
             </option>
           ));
           return (

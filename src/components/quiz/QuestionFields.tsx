@@ -191,8 +191,8 @@ export default function QuestionFields(props: QuestionFieldsProps): ReactElement
   const headingId = fieldId(question.id, 'heading');
   const heading =
     total === undefined
-      ? formatLabel(labels.questionNumber, { number })
-      : formatLabel(labels.questionOf, { number, total });
+      ? formatLabel(labels, labels.questionNumber, { number })
+      : formatLabel(labels, labels.questionOf, { number, total });
   // Untranslated text is English: say so to screen readers, so they pronounce it right.
   const lang = (item: { untranslated?: boolean }): { lang?: string } =>
     item.untranslated ? { lang: 'en' } : {};

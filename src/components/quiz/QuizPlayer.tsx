@@ -22,7 +22,7 @@ function PagedForm(props: QuizPlayerProps): ReactElement {
       <input type="hidden" name="attemptId" value={props.attemptId} />
       <input type="hidden" name="quiz" value={props.quizRef} />
       <input type="hidden" name="page" value={page} />
-      <p className="page-of">{formatLabel(labels.pageOf, { page: page + 1, pages: pages.length })}</p>
+      <p className="page-of">{formatLabel(labels, labels.pageOf, { page: page + 1, pages: pages.length })}</p>
       {questions.map((question, index) =>
         ids.has(question.id) ? (
           <QuestionFields
@@ -201,7 +201,7 @@ export default function QuizPlayer(props: QuizPlayerProps): ReactElement {
       : saveState === 'failed'
         ? labels.saveFailed
         : savedAt !== null
-          ? formatLabel(labels.saved, {
+          ? formatLabel(labels, labels.saved, {
               time: new Date(savedAt).toLocaleTimeString(props.locale, {
                 hour: '2-digit',
                 minute: '2-digit',
@@ -213,12 +213,12 @@ export default function QuizPlayer(props: QuizPlayerProps): ReactElement {
   return (
     <div className="quiz-player">
       <div className="quiz-status">
-        <p className="quiz-progress-text">{formatLabel(labels.answeredOf, { answered, total })}</p>
+        <p className="quiz-progress-text">{formatLabel(labels, labels.answeredOf, { answered, total })}</p>
         <progress
           className="quiz-progress"
           max={total}
           value={answered}
-          aria-label={formatLabel(labels.answeredOf, { answered, total })}
+          aria-label={formatLabel(labels, labels.answeredOf, { answered, total })}
         />
         <p className={`save-state save-${saveState}`}>{saveText}</p>
         {props.deadlineAt !== null && (
@@ -277,7 +277,7 @@ export default function QuizPlayer(props: QuizPlayerProps): ReactElement {
           <p>{labels.reviewLead}</p>
           {answered < total && (
             <p className="notice warning">
-              {formatLabel(labels.unansweredWarning, { count: total - answered })}
+              {formatLabel(labels, labels.unansweredWarning, { count: total - answered })}
             </p>
           )}
           <ol className="review-list">
@@ -286,7 +286,7 @@ export default function QuizPlayer(props: QuizPlayerProps): ReactElement {
               return (
                 <li key={entry.id}>
                   <button className="link-button" type="button" onClick={() => goTo(index)}>
-                    {formatLabel(labels.goToQuestion, { number: index + 1 })}
+                    {formatLabel(labels, labels.goToQuestion, { number: index + 1 })}
                   </button>{' '}
                   <span className={done ? 'answered' : 'unanswered'}>
                     {done ? labels.answered : labels.notAnswered}

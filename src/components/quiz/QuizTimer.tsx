@@ -68,7 +68,7 @@ export default function QuizTimer({
   const low = remaining <= 5 * 60_000;
   return (
     <p className={low ? 'quiz-timer low' : 'quiz-timer'} role="timer" aria-live="off">
-      {formatLabel(labels.timeLeft, { time: clock(remaining) })}
+      {formatLabel(labels, labels.timeLeft, { time: clock(remaining) })}
     </p>
   );
 }

@@ -1,10 +1,11 @@
 /** The quiz player's strings from the message catalogue. Isomorphic: the island gets plain strings. */
-import type { Translate } from '#src/i18n/index.ts';
+import { intlLocale, type Locale, type Translate } from '#src/i18n/index.ts';
 import type { QuizPlayerLabels } from './types.ts';
 
 /** The player's strings, translated on the server (the island gets no catalogue). */
-export function playerLabels(t: Translate): QuizPlayerLabels {
+export function playerLabels(t: Translate, locale: Locale): QuizPlayerLabels {
   return {
+    tag: intlLocale(locale),
     questionNumber: t('quiz.player.questionNumber'),
     questionOf: t('quiz.player.questionOf'),
     answeredOf: t('quiz.player.answeredOf'),

@@ -47,6 +47,8 @@ export type PlayerAnswers = Record<string, PlayerAnswer>;
 
 /** Every string the player shows, already translated on the server. */
 export interface QuizPlayerLabels {
+  /** BCP 47 tag of the language these labels are in: numbers and plural forms follow it. */
+  tag: string;
   questionNumber: string;
   questionOf: string;
   answeredOf: string;
