@@ -16,7 +16,8 @@ import type { CourseProgress } from '#src/lib/learning/progress.ts';
 import type { CourseView, ModuleView } from '#src/lib/learning/structure.ts';
 import { requireUser } from '#src/lib/server/account/guard.ts';
 import { getDb } from '#src/lib/server/app.ts';
-import { getCatalogue, listJobAids } from '#src/lib/server/content/course.ts';
+import { getCatalogue } from '#src/lib/server/content/course.ts';
+import { findJobAid } from '#src/lib/server/content/job-aid.ts';
 import { downloadFileSize } from '#src/lib/server/content/downloads.ts';
 import { enrolmentIn, getLearningContext, progressIn } from '#src/lib/server/learning/context.ts';
 import type { EnrolmentRow } from '#src/lib/server/learning/progress.ts';
@@ -36,13 +37,13 @@ async function jobAidLinks(
   content: AssignmentContent,
   locale: 'en' | 'ms',
 ): Promise<Map<string, JobAidLink>> {
-  const titles = new Map((await listJobAids()).map((aid) => [aid.id, aid.title]));
   const links = new Map<string, JobAidLink>();
   for (const part of content.data.parts) {
     if (part.type !== 'file' || !part.jobAid) continue;
     const localised = locale !== 'en' && downloadFileSize(part.jobAid, Date.now(), locale) !== null;
     links.set(part.id, {
-      title: titles.get(part.jobAid) ?? part.jobAid,
+      // The title in the reader's language where the aid is translated.
+      title: (await findJobAid(part.jobAid, locale))?.spec.title ?? part.jobAid,
       href: downloadHref(part.jobAid, localised ? locale : 'en'),
     });
   }

@@ -97,30 +97,6 @@ export async function renderLesson(
   return { rendered: await result, textLocale };
 }
 
-export interface JobAidSummary {
-  id: string;
-  title: string;
-  description: string;
-  order: number;
-}
-
-let jobAids: Promise<JobAidSummary[]> | undefined;
-
-/** The job aids in their `order`. */
-export function listJobAids(): Promise<JobAidSummary[]> {
-  jobAids ??= getCollection('jobAids').then((entries) =>
-    entries
-      .map((entry) => ({
-        id: entry.id,
-        title: entry.data.title,
-        description: entry.data.description,
-        order: entry.data.order,
-      }))
-      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)),
-  );
-  return jobAids;
-}
-
 export interface HandbookChapter {
   id: string;
   title: string;
