@@ -14,7 +14,6 @@ import { DAY_MS, HOUR_MS } from '#src/lib/time.ts';
 import type { SessionInput } from '#src/lib/workshop/rules.ts';
 import { decideSubmission } from '#src/lib/server/assignment/marking.ts';
 import { loadSubmission } from '#src/lib/server/assignment/submission.ts';
-import { attachFile, saveDraft, submitWork } from '#src/lib/server/assignment/work.ts';
 import { newId } from '#src/lib/server/ids.ts';
 import { enrolSelf } from '#src/lib/server/learning/enrolment.ts';
 import { enqueueWorkshopReminders } from '#src/lib/server/mail/practical-notices.ts';
@@ -22,7 +21,7 @@ import { saveMailPreferences } from '#src/lib/server/mail/preferences.ts';
 import { bookSession, cancelBooking } from '#src/lib/server/workshop/booking.ts';
 import { cancelSession, createSession, updateSession } from '#src/lib/server/workshop/sessions.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
-import { createPeople, testAssignment, validPdf, type People } from './helpers/practical.ts';
+import { createPeople, submitTestAssignment, testAssignment, type People } from './helpers/practical.ts';
 
 let test: TestDatabase;
 let catalogue: Catalogue;
@@ -57,30 +56,7 @@ describe('a trainer decision', () => {
     await test.db.write((orm) =>
       orm.update(user).set({ locale: 'ms' }).where(eq(user.id, people.learner.id)),
     );
-    const target = { courseId: 'main', moduleId: 'planning' };
-    await saveDraft(
-      test.db,
-      catalogue,
-      people.learner,
-      target,
-      testAssignment,
-      { why: 'It fits the limits.' },
-      t0,
-    );
-    await attachFile(
-      test.db,
-      catalogue,
-      people.learner,
-      target,
-      testAssignment,
-      'plan',
-      {
-        name: 'plan.pdf',
-        bytes: await validPdf(),
-      },
-      t0,
-    );
-    await submitWork(test.db, catalogue, people.learner, target, testAssignment, t0);
+    await submitTestAssignment(test.db, catalogue, people.learner, t0);
     const id =
       (await loadSubmission(test.db.orm, { userId: people.learner.id, assignmentId: 'planning' }))?.id ?? '';
     expect(await outbox(people.learner.id)).toEqual([]);

@@ -7,14 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureCatalogue } from '#src/lib/learning/fixture.ts';
 import type { Catalogue } from '#src/lib/learning/structure.ts';
 import { HOUR_MS } from '#src/lib/time.ts';
-import { attachFile, saveDraft, submitWork } from '#src/lib/server/assignment/work.ts';
 import { loadStaffRecord } from '#src/lib/server/employer/staff-record.ts';
 import { enrolSelf } from '#src/lib/server/learning/enrolment.ts';
 import { markAttendance } from '#src/lib/server/workshop/attendance.ts';
 import { bookSession } from '#src/lib/server/workshop/booking.ts';
 import { createSession, loadStaffSession } from '#src/lib/server/workshop/sessions.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
-import { createPeople, testAssignment, validPdf, type People } from './helpers/practical.ts';
+import { createPeople, submitTestAssignment, type People } from './helpers/practical.ts';
 
 let test: TestDatabase;
 let catalogue: Catalogue;
@@ -32,27 +31,7 @@ afterEach(() => test.cleanup());
 
 describe("the manager's learner record", () => {
   it("shows the learner's casework and sessions, and nothing to another employer", async () => {
-    const target = { courseId: 'main', moduleId: 'planning' };
-    await saveDraft(
-      test.db,
-      catalogue,
-      people.learner,
-      target,
-      testAssignment,
-      { why: 'It fits the limits.' },
-      t0,
-    );
-    await attachFile(
-      test.db,
-      catalogue,
-      people.learner,
-      target,
-      testAssignment,
-      'plan',
-      { name: 'plan.pdf', bytes: await validPdf() },
-      t0,
-    );
-    await submitWork(test.db, catalogue, people.learner, target, testAssignment, t0);
+    await submitTestAssignment(test.db, catalogue, people.learner, t0);
     const startsAt = t0 + 2 * HOUR_MS;
     const sessionId =
       (await createSession(

@@ -7,6 +7,8 @@ import { trainerEmployer, trainerScope, user } from '#db/schema.ts';
 import { assignmentSchema } from '#src/lib/content/assignment-schema.ts';
 import type { Actor, Role } from '#src/lib/roles.ts';
 import type { AssignmentContent } from '#src/lib/server/assignment/content.ts';
+import { attachFile, saveDraft, submitWork } from '#src/lib/server/assignment/work.ts';
+import type { Catalogue } from '#src/lib/learning/structure.ts';
 import type { Database } from '#src/lib/server/db.ts';
 import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import { newId } from '#src/lib/server/ids.ts';
@@ -101,4 +103,29 @@ export async function validPdf(text = 'Plan'): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.addPage([300, 300]).drawText(text, { x: 20, y: 200 });
   return doc.save();
+}
+
+/**
+ * The learner writes and submits `testAssignment` in module `planning` of course `main`: the
+ * written part, the plan PDF, then the submission, all at `at`.
+ */
+export async function submitTestAssignment(
+  db: Database,
+  catalogue: Catalogue,
+  learner: Actor,
+  at: number,
+): Promise<void> {
+  const target = { courseId: 'main', moduleId: 'planning' };
+  await saveDraft(db, catalogue, learner, target, testAssignment, { why: 'It fits the limits.' }, at);
+  await attachFile(
+    db,
+    catalogue,
+    learner,
+    target,
+    testAssignment,
+    'plan',
+    { name: 'plan.pdf', bytes: await validPdf() },
+    at,
+  );
+  await submitWork(db, catalogue, learner, target, testAssignment, at);
 }
