@@ -155,9 +155,11 @@ export const workshop = {
     input: z.object({ sessionId: field() }),
     handler: async (input, context) => {
       const user = requireActionUser(context);
-      const result = await bookSession(await getDb(), user, input.sessionId.slice(0, 64), Date.now());
+      const sessionId = input.sessionId.slice(0, 64);
+      const result = await bookSession(await getDb(), user, sessionId, Date.now());
       if (result.ok) sendQueuedMailSoon();
-      return result;
+      // The session, so that the page returns the learner (and the keyboard focus) to its card.
+      return result.ok ? { ...result, sessionId } : result;
     },
   }),
 
@@ -166,10 +168,11 @@ export const workshop = {
     input: z.object({ sessionId: field() }),
     handler: async (input, context) => {
       const user = requireActionUser(context);
-      const result = await cancelBooking(await getDb(), user, input.sessionId.slice(0, 64), Date.now());
+      const sessionId = input.sessionId.slice(0, 64);
+      const result = await cancelBooking(await getDb(), user, sessionId, Date.now());
       if (result.ok && result.promoted.length > 0) sendQueuedMailSoon();
       // Who moved up from the waitlist is not this learner's business.
-      return result.ok ? { ok: true as const } : result;
+      return result.ok ? { ok: true as const, sessionId } : result;
     },
   }),
 
