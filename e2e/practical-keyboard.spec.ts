@@ -231,6 +231,17 @@ test('trainer: claims and passes casework against the rubric, then marks attenda
   // The page comes back with the focus on the marking form, the next Tab in the rubric.
   await expect(page.locator('#marks')).toBeFocused();
 
+  // Back up through the learner's answers with Shift+Tab, past each attached PDF in its viewer (none
+  // may keep the focus), to the first part's guidance, opened with Enter; then on to the rubric.
+  const firstPart = assignment.parts[0];
+  if (!firstPart) throw new Error('The capstone has no parts');
+  const guidance = page.locator(`#part-${firstPart.id} details`).first();
+  const toggle = guidance.locator('summary');
+  await tabTo(page, toggle, { backwards: true });
+  await expectFocusVisible(toggle);
+  await page.keyboard.press('Enter');
+  await expect(guidance).toHaveAttribute('open', '');
+
   // A level per criterion: Tab into the group, then the arrow keys. The first criterion exceeds
   // the standard (two presses), with a comment; the others meet it.
   let score = 0;
@@ -329,7 +340,8 @@ test('employer manager: finds a member of staff and reads their practical work, 
   const search = page.getByLabel('Name or email');
   await tabTo(page, search);
   await expectFocusVisible(search);
-  await page.keyboard.type(name);
+  // By the address, which only this learner has.
+  await page.keyboard.type(learner.email);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/[?&]q=/u);
 

@@ -24,10 +24,10 @@ import { validPdf } from '../tests/helpers/practical.ts';
 import { demo, expect, register, uniqueEmail } from './fixtures.ts';
 
 export const COURSE = 'rtw-coordinator';
-export const CAPSTONE = 'capstone-case';
+const CAPSTONE = 'capstone-case';
 export const assignmentUrl = `/courses/${COURSE}/${CAPSTONE}/assignment`;
 /** The demo manager's employer (manager@demo.rtw-academy.my). */
-export const employerA = 'Syarikat Elektronik Cahaya Sdn Bhd';
+const employerA = 'Syarikat Elektronik Cahaya Sdn Bhd';
 
 export const assignment = parse(
   readFileSync(`src/content/modules/${CAPSTONE}/assignment.yaml`, 'utf8'),
@@ -41,7 +41,7 @@ const course = parse(readFileSync(`src/content/courses/${COURSE}.yaml`, 'utf8'))
 export const words = (count: number, word = 'restriction') =>
   Array.from({ length: count }, (_, index) => `${word}${index % 7}`).join(' ');
 
-export async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> {
+async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const db = await createDb(process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db');
   try {
     return await work(db);
@@ -50,11 +50,7 @@ export async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> 
   }
 }
 
-export async function one(
-  db: Database,
-  sql: string,
-  args: (string | number)[],
-): Promise<Record<string, unknown>> {
+async function one(db: Database, sql: string, args: (string | number)[]): Promise<Record<string, unknown>> {
   const row = (await db.client.execute({ sql, args })).rows[0];
   if (!row) throw new Error(`No row for ${sql} ${JSON.stringify(args)}`);
   return row;
