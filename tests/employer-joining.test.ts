@@ -189,7 +189,7 @@ describe('joining an employer', () => {
     );
     if (!accepted.ok) throw new Error(`accept failed: ${JSON.stringify(accepted)}`);
     expect(accepted.user.organisationId).toBe(f.a.id);
-    await startInvitedTraining(test.db, accepted.user.id, now);
+    await startInvitedTraining(test.db, catalogue, accepted.user.id, now);
     const [started] = await test.db.orm
       .select()
       .from(enrolment)

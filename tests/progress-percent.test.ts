@@ -13,7 +13,7 @@ import { fixtureCatalogue } from '#src/lib/learning/fixture.ts';
 import type { Catalogue } from '#src/lib/learning/structure.ts';
 import { findOrCreateOrganisation } from '#src/lib/server/employer/directory.ts';
 import { newId } from '#src/lib/server/ids.ts';
-import { enrolSelf } from '#src/lib/server/learning/enrolment.ts';
+import { enrolByEmails, enrolSelf } from '#src/lib/server/learning/enrolment.ts';
 import {
   rebuildProgressPercents,
   refreshProgressPercentsOf,
@@ -273,6 +273,42 @@ describe('the % kept on each enrolment', () => {
     // The attendance action records the completions due for every learner it marked.
     await recordDueCompletions(test.db, catalogue, person.id, t0 + 60 * minute);
     expect(await expectInStep(catalogue, person.id)).toBe(50);
+  });
+
+  it("starts from the learner's existing progress when staff enrol them (not only on self-enrolment)", async () => {
+    const catalogue = fixtureCatalogue();
+    const person = await learner('aminah@example.my');
+    const trainer = { id: newId(), role: 'trainer' as const };
+    await test.db.write(async (orm) => {
+      await orm.insert(user).values({
+        id: trainer.id,
+        email: 'trainer@example.my',
+        fullName: 'Trainer',
+        passwordHash: 'not-a-real-hash',
+        role: 'trainer',
+      });
+      // Progress recorded before this enrolment existed (an earlier enrolment's rows, kept).
+      await orm.insert(lessonProgress).values([
+        {
+          userId: person.id,
+          lessonId: 'first-steps/01-why',
+          completedAt: new Date(t0),
+          firstViewedAt: new Date(t0),
+          lastViewedAt: new Date(t0),
+        },
+        {
+          userId: person.id,
+          lessonId: 'first-steps/02-how',
+          completedAt: new Date(t0),
+          firstViewedAt: new Date(t0),
+          lastViewedAt: new Date(t0),
+        },
+      ]);
+    });
+    const result = await enrolByEmails(test.db, catalogue, trainer, 'main', 'aminah@example.my', t0 + minute);
+    expect(result).toMatchObject({ ok: true, report: { enrolled: [{ email: 'aminah@example.my' }] } });
+    // 2 of main's 6 items are done: the kept % says so at once, before the learner writes anything.
+    expect(await expectInStep(catalogue, person.id)).toBe(33);
   });
 
   it('is rebuilt for everyone when the content changes, and left alone when it is right', async () => {

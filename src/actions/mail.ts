@@ -144,7 +144,7 @@ export const mail = {
       );
       if (!result.ok) return { ...result, values };
       // Employers (issue 15): the course the invitation named starts now.
-      await startInvitedTraining(db, result.user.id, now);
+      await startInvitedTraining(db, await getCatalogue(), result.user.id, now);
       const { token, session } = await createSession(
         db,
         result.user.id,

@@ -119,7 +119,12 @@ export async function inviteStaff(
  * After an invited person joined (`userId` accepted an invitation): the course the invitation
  * named starts, with its due date. Call after acceptInvitation; does nothing without a course.
  */
-export async function startInvitedTraining(db: Database, userId: string, now: number): Promise<void> {
+export async function startInvitedTraining(
+  db: Database,
+  catalogue: Pick<Catalogue, 'published' | 'aliases'>,
+  userId: string,
+  now: number,
+): Promise<void> {
   await db.write((orm) =>
     orm.transaction(async (tx) => {
       const [accepted] = await tx
@@ -137,6 +142,7 @@ export async function startInvitedTraining(db: Database, userId: string, now: nu
       if (!accepted?.courseId) return;
       const { outcome, enrolmentId } = await activateEnrolment(
         tx,
+        catalogue,
         userId,
         accepted.courseId,
         accepted.invitedBy,

@@ -21,7 +21,7 @@ export const REMINDER_INTERVAL_MS = DAY_MS;
 /** The most people one assignment may name. */
 export const MAX_ASSIGN_PEOPLE = 2000;
 
-type TrainingCatalogue = Pick<Catalogue, 'published'>;
+type TrainingCatalogue = Pick<Catalogue, 'published' | 'aliases'>;
 
 interface EmployerContext {
   now: number;
@@ -123,7 +123,7 @@ export async function assignCourse(
   await db.write((orm) =>
     orm.transaction(async (tx) => {
       for (const person of people) {
-        const outcome = await assignOne(tx, person, course.id, due.dueAt, actor, now);
+        const outcome = await assignOne(tx, catalogue, person, course.id, due.dueAt, actor, now);
         const entry = { email: person.email, fullName: person.fullName };
         report[outcome].push(entry);
         if (outcome === 'assigned' && context.notify) {
@@ -153,7 +153,8 @@ export async function assignCourse(
 }
 
 async function assignOne(
-  tx: Pick<Orm, 'select' | 'update' | 'insert'>,
+  tx: Orm,
+  catalogue: TrainingCatalogue,
   person: StaffMember,
   courseId: string,
   dueAt: number | null,
@@ -164,7 +165,7 @@ async function assignOne(
     .select({ status: enrolment.status, dueAt: enrolment.dueAt, completedAt: enrolment.completedAt })
     .from(enrolment)
     .where(and(eq(enrolment.userId, person.id), eq(enrolment.courseId, courseId)));
-  const { outcome, enrolmentId } = await activateEnrolment(tx, person.id, courseId, actor.id, now);
+  const { outcome, enrolmentId } = await activateEnrolment(tx, catalogue, person.id, courseId, actor.id, now);
   const beforeDue = before?.dueAt?.getTime() ?? null;
   if (outcome === 'already-enrolled' && (before?.completedAt || dueAt === null || beforeDue === dueAt))
     return 'unchanged';

@@ -65,10 +65,13 @@ export type EnrolOutcome = 'enrolled' | 'restored' | 'already-enrolled';
 
 /**
  * Makes an enrolment active: creates it, or restores a withdrawn one (its progress was never
- * deleted, so it comes back as it was). Runs inside a write.
+ * deleted, so it comes back as it was). Runs inside a write. A new enrolment gets its kept %
+ * complete at once, whoever made it (the learner, a manager, an admin, an accepted invitation):
+ * it starts from what the learner already did, since modules can be shared by courses.
  */
 export async function activateEnrolment(
-  orm: Pick<Orm, 'select' | 'update' | 'insert'>,
+  orm: Orm,
+  catalogue: Pick<Catalogue, 'published' | 'aliases'>,
   userId: string,
   courseId: string,
   enrolledBy: string | null,
@@ -87,6 +90,7 @@ export async function activateEnrolment(
   await orm
     .insert(enrolment)
     .values({ id, userId, courseId, status: 'active', enrolledAt: new Date(now), enrolledBy });
+  await refreshProgressPercentsOf(orm, catalogue, userId);
   return { outcome: 'enrolled', enrolmentId: id };
 }
 
@@ -104,10 +108,7 @@ export async function enrolSelf(
   if (!view.course(courseId)) return { ok: false, reason: 'not-found' };
   const { outcome } = await db.write((database) =>
     database.transaction(async (orm) => {
-      const activated = await activateEnrolment(orm, actor.id, courseId, null, now);
-      // A new enrolment starts from what the learner already did (modules can be shared by courses).
-      if (activated.outcome === 'enrolled') await refreshProgressPercentsOf(orm, catalogue, actor.id);
-      return activated;
+      return activateEnrolment(orm, catalogue, actor.id, courseId, null, now);
     }),
   );
   return { ok: true, outcome };
@@ -208,7 +209,14 @@ export async function enrolByEmails(
         report.matchedNobody.push(email);
         continue;
       }
-      const { outcome, enrolmentId } = await activateEnrolment(orm, person.id, courseId, actor.id, now);
+      const { outcome, enrolmentId } = await activateEnrolment(
+        orm,
+        catalogue,
+        person.id,
+        courseId,
+        actor.id,
+        now,
+      );
       if (outcome === 'already-enrolled') {
         report.alreadyEnrolled.push({ email, fullName: person.fullName });
         continue;
