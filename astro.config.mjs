@@ -29,7 +29,7 @@ export default defineConfig({
   output: 'server',
   // The ceiling for any request: one 10 MB PDF and its form (assignment uploads). Everything
   // else is held to 256 KB by the middleware (src/lib/server/http/upload-limit.ts).
-  adapter: node({ mode: 'standalone', bodySizeLimit: 11 * 1024 * 1024 }),
+  adapter: node({ mode: 'standalone', bodySizeLimit: 11 * 1024 * 1024, experimentalDisableStreaming: true }),
   integrations: [react(), mdx()],
   server: { port: 4321, host: true },
   compressHTML: true,

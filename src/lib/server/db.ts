@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from '#db/schema.ts';
+import { withReadConnection } from './read-connection.ts';
 
 /**
  * What queries run on: the database, or a transaction opened on it inside a write
@@ -64,25 +65,32 @@ export async function createDb(url: string, options: DatabaseOptions = {}): Prom
     );
   }
   const isFile = scheme === 'file:';
-  if (isFile) {
-    const path = url.slice('file:'.length).split('?')[0] ?? '';
-    if (path !== ':memory:' && path !== '') mkdirSync(dirname(resolve(path)), { recursive: true });
-  }
-  const client = createClient({
+  const path = isFile ? (url.slice('file:'.length).split('?')[0] ?? '') : '';
+  const onDisk = isFile && path !== ':memory:' && path !== '';
+  if (onDisk) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const ownClient = createClient({
     url,
     authToken: options.authToken,
     // The busy timeout applies to every pooled connection; a PRAGMA through execute() reaches
     // only one. The Node binding is synchronous, so extra connections buy no parallelism in a
-    // process: one connection keeps the per-connection PRAGMAs below in force for every query.
-    timeout: isFile ? (options.busyTimeoutMs ?? 5000) : undefined,
+    // process: one connection keeps the per-connection PRAGMAs below in force for every write
+    // (plain reads go to a second connection below, for its kept prepared statements).
+    timeout: isFile ? busyTimeoutMs : undefined,
     concurrency: isFile ? 1 : undefined,
   });
   if (isFile) {
     // WAL persists in the file; synchronous and foreign_keys are per connection.
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    await ownClient.execute('PRAGMA journal_mode = WAL');
+    await ownClient.execute(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   }
-  await client.execute('PRAGMA foreign_keys = ON');
+  await ownClient.execute('PRAGMA foreign_keys = ON');
+  // Plain SELECTs on a file of its own (no query string): a second connection that keeps its
+  // prepared statements (read-connection.ts). An in-memory database exists on one connection only.
+  const client =
+    onDisk && !url.includes('?')
+      ? withReadConnection(ownClient, decodeURIComponent(path), busyTimeoutMs)
+      : ownClient;
   const orm = drizzle(client, { schema });
 
   let tail: Promise<unknown> = Promise.resolve();

@@ -52,6 +52,8 @@ export interface SessionUser {
   locale: Locale;
   /** The employer; null for an independent learner. */
   organisationId: string | null;
+  /** The address is confirmed (`user.email_verified_at`): pages need not ask the database again. */
+  emailVerified: boolean;
 }
 
 export interface ValidSession {
@@ -150,6 +152,7 @@ const selectSessionWithUser = (db: Database) =>
         locale: user.locale,
         organisationId: user.organisationId,
         status: user.status,
+        emailVerifiedAt: user.emailVerifiedAt,
       },
     })
     .from(session)
@@ -182,7 +185,8 @@ export async function validateSessionToken(
   const createdAt = row.createdAt.getTime();
   let lastVerifiedAt = row.lastVerifiedAt.getTime();
   const authenticatedAt = row.authenticatedAt?.getTime() ?? null;
-  const { status, ...sessionUser } = row.user;
+  const { status, emailVerifiedAt, ...person } = row.user;
+  const sessionUser: SessionUser = { ...person, emailVerified: emailVerifiedAt !== null };
   if (status !== 'active') {
     await invalidateSession(db, row.id);
     return null;
