@@ -1,10 +1,11 @@
 /**
  * Rendered HTML kept in memory. Lesson bodies are compiled at build time but Astro still renders
  * their components on every request; the output depends only on the lesson and the language, so
- * the lesson page renders each once and serves it from here.
+ * the lesson page renders each once and serves it from here. The lesson page's outline and pager
+ * are kept the same way, keyed by everything they show (lesson-page.ts).
  */
 const TTL_MS = 10 * 60 * 1000;
-const MAX_ENTRIES = 2000;
+const MAX_ENTRIES = 5000;
 const entries = new Map<string, { html: string; at: number }>();
 
 function getRenderedHtml(key: string, now = Date.now()): string | null {

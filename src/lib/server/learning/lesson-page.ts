@@ -16,6 +16,7 @@ import {
 import type { CourseView, LessonView, ModuleView } from '#src/lib/learning/structure.ts';
 import type { Locale } from '#src/i18n/index.ts';
 import { getDb } from '#src/lib/server/app.ts';
+import { isLessonComplete } from '#src/lib/learning/progress.ts';
 import { getCatalogue, renderLesson, viewFor } from '#src/lib/server/content/course.ts';
 import type { CompleteLessonResult, EnrolmentRow, LearnerState, UndoCompletionResult } from './progress.ts';
 import { loadLearnerState, recordLessonView } from './progress.ts';
@@ -54,6 +55,14 @@ export interface LessonPageData {
   actionError: LessonActionRefusal | null;
   /** `?undone=1`: the learner just took a completion back. */
   undone: boolean;
+  /**
+   * Cache keys of the outline and the pager (`RenderOnce`): everything their HTML depends on.
+   * The pager is the same for every reader of the lesson in a language and view; the outline adds
+   * the module's status label and which of its lessons this learner has completed, so a handful
+   * of variants per lesson serve every learner (issue #20: render only what differs).
+   */
+  outlineKey: string;
+  pagerKey: string;
 }
 
 /** The item after `lesson` in reading order, as the pager shows it. */
@@ -126,6 +135,13 @@ export async function loadLessonPage(astro: AstroGlobal): Promise<Response | Les
     await recordLessonView(db, state, lesson.id, Date.now());
   const body = access.kind === 'read' ? await renderLesson(lesson.id, locale) : null;
   const index = view.lessonIndex(course.id, lesson.id);
+  const moduleState = progress?.modules.find((candidate) => candidate.moduleId === module.id) ?? null;
+  const record = state?.record;
+  const shown = `${view === catalogue.preview ? 'preview' : 'published'}:${locale}:${course.id}:${lesson.id}`;
+  const completed = module.lessons
+    .map((item) => (record && isLessonComplete(record, item.id) ? 1 : 0))
+    .join('');
+  const moduleLabel = moduleState && enrolment?.status === 'active' ? moduleState.state : 'none';
   return {
     course,
     module,
@@ -134,7 +150,7 @@ export async function loadLessonPage(astro: AstroGlobal): Promise<Response | Les
     state,
     enrolment,
     progress,
-    moduleState: progress?.modules.find((candidate) => candidate.moduleId === module.id) ?? null,
+    moduleState,
     access,
     canRecord,
     isPublished,
@@ -145,5 +161,7 @@ export async function loadLessonPage(astro: AstroGlobal): Promise<Response | Les
     position: module.lessons.indexOf(lesson) + 1,
     actionError,
     undone: astro.url.searchParams.get('undone') === '1',
+    outlineKey: `outline:${shown}:${moduleLabel}:${completed}`,
+    pagerKey: `pager:${shown}`,
   };
 }
