@@ -1,5 +1,6 @@
 /**
- * Set-up for the keyboard journeys of the practical half (practical-keyboard.spec.ts): a new
+ * Set-up for the browser tests of the practical half (practical.spec.ts and the keyboard journeys
+ * of practical-keyboard.spec.ts): a new
  * learner who has reached the capstone casework (registered through the form, the rest written as
  * done, as practical.spec.ts does), and casework, sessions, bookings and attendance written through
  * the app's own functions (as the demo seed does, scripts/seed/practical.ts), so that each test
@@ -27,7 +28,7 @@ export const COURSE = 'rtw-coordinator';
 const CAPSTONE = 'capstone-case';
 export const assignmentUrl = `/courses/${COURSE}/${CAPSTONE}/assignment`;
 /** The demo manager's employer (manager@demo.rtw-academy.my). */
-const employerA = 'Syarikat Elektronik Cahaya Sdn Bhd';
+export const employerA = 'Syarikat Elektronik Cahaya Sdn Bhd';
 
 export const assignment = parse(
   readFileSync(`src/content/modules/${CAPSTONE}/assignment.yaml`, 'utf8'),
@@ -41,7 +42,7 @@ const course = parse(readFileSync(`src/content/courses/${COURSE}.yaml`, 'utf8'))
 export const words = (count: number, word = 'restriction') =>
   Array.from({ length: count }, (_, index) => `${word}${index % 7}`).join(' ');
 
-async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> {
+export async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const db = await createDb(process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db');
   try {
     return await work(db);
@@ -50,7 +51,11 @@ async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> {
   }
 }
 
-async function one(db: Database, sql: string, args: (string | number)[]): Promise<Record<string, unknown>> {
+export async function one(
+  db: Database,
+  sql: string,
+  args: (string | number)[],
+): Promise<Record<string, unknown>> {
   const row = (await db.client.execute({ sql, args })).rows[0];
   if (!row) throw new Error(`No row for ${sql} ${JSON.stringify(args)}`);
   return row;
@@ -64,8 +69,12 @@ export const employerId = (name = employerA) =>
  * casework: registered through the form (the page is then signed in as them), then the lessons,
  * quizzes and final assessment written as done, the address confirmed.
  */
-export async function capstoneLearner(page: Page, fullName: string): Promise<{ id: string; email: string }> {
-  const email = uniqueEmail('keyboard');
+export async function capstoneLearner(
+  page: Page,
+  fullName: string,
+  emailPrefix = 'practical',
+): Promise<{ id: string; email: string }> {
+  const email = uniqueEmail(emailPrefix);
   await register(page, { fullName, email });
   await expect(page.getByRole('link', { name: fullName })).toBeVisible();
   const now = Date.now();

@@ -7,126 +7,30 @@
  * manager sees their own staff's practical work and nothing of another employer's. Axe on each
  * page.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { parse } from 'yaml';
-import { createDb, type Database } from '#src/lib/server/db.ts';
-import { newId } from '#src/lib/server/ids.ts';
 import { DEMO_TOTP_SECRET } from '../scripts/seed/demo.ts';
 import { connectMailSink, type ReceivedMail } from '../tests/helpers/mail-sink-client.ts';
 import { validPdf } from '../tests/helpers/practical.ts';
 import { demo, expect, expectAccessible, register, signIn, signOut, test, uniqueEmail } from './fixtures.ts';
 import { mailSinkPorts, origins } from './origins.ts';
+import {
+  assignment,
+  assignmentUrl,
+  capstoneLearner,
+  COURSE,
+  employerA,
+  one,
+  withDb,
+  words,
+} from './practical-setup.ts';
 
 const sink = connectMailSink(mailSinkPorts);
-const COURSE = 'rtw-coordinator';
-const CAPSTONE = 'capstone-case';
-const assignmentUrl = `/courses/${COURSE}/${CAPSTONE}/assignment`;
-const employerA = 'Syarikat Elektronik Cahaya Sdn Bhd';
 const employerB = 'Lintas Pulau Logistics Sdn Bhd';
 const manager = { email: 'manager@demo.rtw-academy.my' };
 
-interface Part {
-  id: string;
-  type: 'text' | 'file';
-  title: string;
-  words?: { min: number; max: number };
-}
-interface Criterion {
-  id: string;
-  title: string;
-}
-const assignment = parse(readFileSync(`src/content/modules/${CAPSTONE}/assignment.yaml`, 'utf8')) as {
-  title: string;
-  parts: Part[];
-  rubric: Criterion[];
-};
-const course = parse(readFileSync(`src/content/courses/${COURSE}.yaml`, 'utf8')) as {
-  modules: string[];
-  completion: { finalAssessment: string };
-};
-
-const words = (count: number, word = 'restriction') =>
-  Array.from({ length: count }, (_, index) => `${word}${index % 7}`).join(' ');
-
-async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await createDb(process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db');
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
-}
-
-async function one(db: Database, sql: string, args: (string | number)[]): Promise<Record<string, unknown>> {
-  const row = (await db.client.execute({ sql, args })).rows[0];
-  if (!row) throw new Error(`No row for ${sql} ${JSON.stringify(args)}`);
-  return row;
-}
-
-/**
- * A new learner of employer A who has done everything in the main course but the capstone
- * casework: registered through the form, then the lessons, quizzes and final assessment written
- * as done (the browser journeys for those are in learning.spec.ts and quiz.spec.ts), the address
- * confirmed (mail.spec.ts walks that link).
- */
-async function capstoneLearner(page: Page, fullName: string): Promise<{ id: string; email: string }> {
-  const email = uniqueEmail('casework');
-  await register(page, { fullName, email });
-  await expect(page.getByRole('link', { name: fullName })).toBeVisible();
-  const now = Date.now();
-  const id = await withDb(async (db) => {
-    const userId = String((await one(db, 'SELECT id FROM user WHERE email = ?', [email])).id);
-    const employer = String((await one(db, 'SELECT id FROM organisation WHERE name = ?', [employerA])).id);
-    const run = (sql: string, args: (string | number | null)[]) => db.client.execute({ sql, args });
-    await run('UPDATE user SET organisation_id = ?, email_verified_at = ? WHERE id = ?', [
-      employer,
-      now,
-      userId,
-    ]);
-    await run(
-      "INSERT INTO enrolment (id, user_id, course_id, status, enrolled_at) VALUES (?, ?, ?, 'active', ?)",
-      [newId(), userId, COURSE, now - 30 * 86_400_000],
-    );
-    const quizzes = [...course.modules, course.completion.finalAssessment];
-    for (const moduleId of course.modules) {
-      for (const file of readdirSync(`src/content/modules/${moduleId}`).filter((name) =>
-        name.endsWith('.mdx'),
-      )) {
-        await run(
-          'INSERT INTO lesson_progress (user_id, lesson_id, first_viewed_at, last_viewed_at, completed_at) VALUES (?, ?, ?, ?, ?)',
-          [
-            userId,
-            `${moduleId}/${file.replace(/\.mdx$/u, '')}`,
-            now - 86_400_000,
-            now - 86_400_000,
-            now - 86_400_000,
-          ],
-        );
-      }
-      if (moduleId !== CAPSTONE)
-        await run('INSERT INTO module_completion (user_id, module_id, completed_at) VALUES (?, ?, ?)', [
-          userId,
-          moduleId,
-          now - 86_400_000,
-        ]);
-    }
-    for (const quizId of quizzes) {
-      await run(
-        `INSERT INTO quiz_attempt (id, user_id, quiz_id, attempt_number, content_version, layout, answers, status,
-           started_at, submitted_at, score, max_score, percent, passed, results)
-         VALUES (?, ?, ?, 1, 'e2e-fixture', '[]', '{}', 'submitted', ?, ?, 10, 10, 100, 1, '{}')`,
-        [newId(), userId, quizId, now - 86_400_000, now - 86_400_000],
-      );
-    }
-    return userId;
-  });
-  return { id, email };
-}
-
 async function fillAnswers(page: Page, overrides: Record<string, string> = {}): Promise<void> {
   for (const part of assignment.parts) {
-    if (part.type !== 'text' || !part.words) continue;
+    if (part.type !== 'text') continue;
     await page.locator(`#answer-${part.id}`).fill(overrides[part.id] ?? words(part.words.min + 5));
   }
 }
@@ -163,7 +67,7 @@ test('casework: written and uploaded, returned against the rubric, resubmitted, 
   // Four roles and a dozen pages on a machine shared with other runs: room to wait on events.
   test.setTimeout(420_000);
   const name = 'Nur Syafiqah binti Rahman';
-  const learner = await capstoneLearner(page, name);
+  const learner = await capstoneLearner(page, name, 'casework');
 
   await page.goto(assignmentUrl);
   await expect(page.getByRole('heading', { level: 1, name: assignment.title })).toBeVisible();
@@ -194,7 +98,7 @@ test('casework: written and uploaded, returned against the rubric, resubmitted, 
   // Too short: a clear message beside the part and at the top, and the text stays as typed.
   const short = words(20, 'hierarchy');
   const rationale = assignment.parts.find((part) => part.id === 'plan-rationale');
-  if (!rationale?.words) throw new Error('The capstone has no plan-rationale part');
+  if (rationale?.type !== 'text') throw new Error('The capstone has no written plan-rationale part');
   await fillAnswers(page, { 'plan-rationale': short });
   await page.getByRole('button', { name: 'Submit for marking' }).click();
   const tooShort = `“${rationale.title}”: write at least ${rationale.words.min} words (you have 20).`;
@@ -336,7 +240,7 @@ test('a session: scheduled, booked (and emailed), attendance recorded, seen by t
   test.setTimeout(420_000);
   const title = `Workshop: writing a graded RTW plan ${Date.now().toString(36)}`;
   const learnerName = 'Ahmad Firdaus bin Kamal';
-  const learner = await capstoneLearner(page, learnerName);
+  const learner = await capstoneLearner(page, learnerName, 'casework');
 
   const trainer = await browser.newContext({ baseURL });
   const trainerPage = await trainer.newPage();
