@@ -108,6 +108,7 @@ export default {
   'certificates.desk.navAudit': 'Certificate audit log',
   'certificates.desk.countsLabel': 'Certificates at a glance',
   'certificates.desk.countWaiting': 'waiting',
+  'certificates.desk.countWaitingOnEmail': 'earned, waiting for the learner to confirm their email address',
   'certificates.desk.countExpiring': 'Expiring soon',
   'certificates.desk.countExpiringWithin': 'Expiring within {days} days',
   'certificates.window.label': 'Count certificates as expiring within',

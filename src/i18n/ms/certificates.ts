@@ -109,6 +109,7 @@ export default {
   'certificates.desk.navAudit': 'Log audit sijil',
   'certificates.desk.countsLabel': 'Ringkasan sijil',
   'certificates.desk.countWaiting': 'menunggu',
+  'certificates.desk.countWaitingOnEmail': 'layak, menunggu pelajar mengesahkan alamat e-mel mereka',
   'certificates.desk.countExpiring': 'Akan tamat tempoh',
   'certificates.desk.countExpiringWithin': 'Tamat tempoh dalam {days} hari',
   'certificates.window.label': 'Kira sijil yang akan tamat tempoh dalam',

@@ -65,18 +65,19 @@ export const QUEUE_LIMIT = 500;
  * Learners waiting for a certificate, oldest completion first: a recorded completion of a course
  * with a certificate and no certificate yet, or a renewal earned by passing the final assessment
  * again. (A completion not yet recorded joins the queue once the learner's next page view records
- * it.) The same rules as checkEligibility, read in bulk.
+ * it.) The same rules as checkEligibility, read in bulk. `waitingOnEmail` counts the learners who
+ * meet every rule but the confirmed address.
  */
 export async function listEligible(
   db: Database,
   catalogue: Catalogue,
   filter: QueueFilter,
   now: number,
-): Promise<{ entries: QueueEntry[]; total: number }> {
+): Promise<{ entries: QueueEntry[]; total: number; waitingOnEmail: number }> {
   const courses = catalogue.preview.courses.filter(
     (course) => course.certificate && (!filter.courseId || course.id === filter.courseId),
   );
-  if (courses.length === 0) return { entries: [], total: 0 };
+  if (courses.length === 0) return { entries: [], total: 0, waitingOnEmail: 0 };
   const rows = await db.orm
     .select({
       userId: enrolment.userId,
@@ -123,23 +124,25 @@ export async function listEligible(
     rows.filter((row) => row.standing !== null),
   );
   // The query keeps recorded completions only; the rule itself is the one checkEligibility applies.
-  const chosen = rows.filter(
-    (row) =>
-      decideEligibility(
-        {
-          certificateRule: true,
-          completed: true,
-          emailVerified: row.emailVerifiedAt !== null,
-          standing: row.standing && {
-            issuedAt: row.standing.issuedAt.getTime(),
-            expiresAt: row.standing.expiresAt?.getTime() ?? null,
-            revokedAt: row.standing.revokedAt?.getTime() ?? null,
-          },
-          lastFinalPassAt: passes.get(`${row.userId} ${row.courseId}`) ?? null,
+  const decide = (row: (typeof rows)[number], emailVerified: boolean) =>
+    decideEligibility(
+      {
+        certificateRule: true,
+        completed: true,
+        emailVerified,
+        standing: row.standing && {
+          issuedAt: row.standing.issuedAt.getTime(),
+          expiresAt: row.standing.expiresAt?.getTime() ?? null,
+          revokedAt: row.standing.revokedAt?.getTime() ?? null,
         },
-        now,
-      ).eligible,
-  );
+        lastFinalPassAt: passes.get(`${row.userId} ${row.courseId}`) ?? null,
+      },
+      now,
+    ).eligible;
+  const chosen = rows.filter((row) => decide(row, row.emailVerifiedAt !== null));
+  // Learners who have earned a certificate but not yet confirmed their address: not in the queue
+  // (certificates go only to confirmed addresses), counted so the desk can say they exist.
+  const waitingOnEmail = rows.filter((row) => row.emailVerifiedAt === null && decide(row, true)).length;
   const entries = chosen.slice(0, QUEUE_LIMIT).map((row): QueueEntry => {
     const course = catalogue.preview.course(row.courseId);
     return {
@@ -156,7 +159,7 @@ export async function listEligible(
       locale: row.locale,
     };
   });
-  return { entries, total: chosen.length };
+  return { entries, total: chosen.length, waitingOnEmail };
 }
 
 export type StatusFilter = CertificateStatus | 'expiring';
