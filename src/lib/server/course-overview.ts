@@ -9,6 +9,7 @@ import { actions } from 'astro:actions';
 import type { Locale } from '#src/i18n/index.ts';
 import { courseHref } from '#src/lib/learning/paths.ts';
 import type { CourseProgress, ModuleProgress } from '#src/lib/learning/progress.ts';
+import { isLessonComplete } from '#src/lib/learning/progress.ts';
 import type { CourseView } from '#src/lib/learning/structure.ts';
 import { listAssignmentTitles } from '#src/lib/server/assignment/content.ts';
 import { settleDueCompletions } from '#src/lib/server/completion.ts';
@@ -29,6 +30,13 @@ export interface CourseOverviewData {
   assignmentTitles: ReadonlyMap<string, string>;
   /** The date a manager set for finishing the course, while it is not finished. */
   dueAt: number | null;
+  /**
+   * Cache key of each module's row in the module list (`RenderOnce`): everything the row shows
+   * (module, language, view, the learner's state of it, which of its lessons they completed,
+   * whether it holds the next step or the lock note). Learners at the same point share the HTML,
+   * so only rows that differ are rendered (issue #20).
+   */
+  moduleRowKeys: ReadonlyMap<string, string>;
 }
 
 /** Follows the enrol / withdraw actions, then loads what the page shows. */
@@ -55,6 +63,27 @@ export async function loadCourseOverview(astro: AstroGlobal): Promise<Response |
     next && 'moduleId' in next
       ? next.moduleId
       : (progress?.modules.find((module) => !module.complete)?.moduleId ?? null);
+  const moduleStates = new Map(progress?.modules.map((module) => [module.moduleId, module]));
+  const firstLocked = active ? progress?.modules.find((module) => module.state === 'locked') : undefined;
+  const record = context.state?.record;
+  const shown = `${context.view === context.catalogue.preview ? 'preview' : 'published'}:${locale}:${course.id}`;
+  const moduleRowKeys = new Map(
+    course.modules.map((module) => {
+      const state = active ? moduleStates.get(module.id) : undefined;
+      const learner = state
+        ? [
+            state.state,
+            `${state.itemsDone}/${state.itemsTotal}`,
+            state.quiz?.passed ? 'quiz' : '',
+            state.assignment?.status ?? '',
+            firstLocked?.moduleId === module.id ? `locked-by-${state.lockedBy ?? ''}` : '',
+            module.lessons.map((lesson) => (record && isLessonComplete(record, lesson.id) ? 1 : 0)).join(''),
+          ].join(':')
+        : '';
+      const next = active && module.id === nextModuleId ? 'next' : '';
+      return [module.id, `module-row:${shown}:${module.id}:${next}:${learner}`];
+    }),
+  );
   const assignmentTitles = await listAssignmentTitles(
     course.modules.flatMap((module) => (module.assignmentId ? [module.assignmentId] : [])),
     locale,
@@ -65,9 +94,10 @@ export async function loadCourseOverview(astro: AstroGlobal): Promise<Response |
     enrolment,
     active,
     progress,
-    moduleStates: new Map(progress?.modules.map((module) => [module.moduleId, module])),
+    moduleStates,
     nextModuleId: active ? nextModuleId : null,
     assignmentTitles,
     dueAt: active && enrolment?.completedAt === null ? (enrolment.dueAt ?? null) : null,
+    moduleRowKeys,
   };
 }
