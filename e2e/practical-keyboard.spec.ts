@@ -86,7 +86,7 @@ test('learner: writes, attaches and submits the capstone casework, then books a 
 }) => {
   test.setTimeout(300_000);
   const name = 'Nurul Ain binti Zakaria';
-  await capstoneLearner(page, name);
+  await capstoneLearner(page, name, 'keyboard');
   const title = `Workshop: graded duties on the keyboard ${Date.now().toString(36)}`;
   await scheduleSession(title, 24 * 60);
 
@@ -104,9 +104,13 @@ test('learner: writes, attaches and submits the capstone casework, then books a 
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Space');
     await (await chooser).setFiles({ name: `${part.id}.pdf`, mimeType: 'application/pdf', buffer: pdf });
-    await expect(
-      page.locator(`#part-${part.id}`).getByRole('link', { name: new RegExp(`${part.id}\\.pdf`, 'u') }),
-    ).toBeVisible();
+    const attached = page
+      .locator(`#part-${part.id}`)
+      .getByRole('link', { name: new RegExp(`${part.id}\\.pdf`, 'u') });
+    await expect(attached).toBeVisible();
+    // The page came back at this part with the focus on the file just attached, and says so.
+    await expect(attached).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'The file is attached' })).toBeVisible();
   }
   await expectAccessible(page);
 
@@ -202,7 +206,7 @@ test('trainer: claims and passes casework against the rubric, then marks attenda
   test.setTimeout(300_000);
   const name = 'Mohd Khairul bin Anuar';
   const learnerContext = await browser.newContext({ baseURL });
-  const learner = await capstoneLearner(await learnerContext.newPage(), name);
+  const learner = await capstoneLearner(await learnerContext.newPage(), name, 'keyboard');
   await learnerContext.close();
   await submitCapstone(learner.id);
   const title = `Workshop: marking attendance by keyboard ${Date.now().toString(36)}`;
@@ -323,7 +327,7 @@ test('employer manager: finds a member of staff and reads their practical work, 
   test.setTimeout(300_000);
   const name = 'Lee Chong Wei Ming';
   const learnerContext = await browser.newContext({ baseURL });
-  const learner = await capstoneLearner(await learnerContext.newPage(), name);
+  const learner = await capstoneLearner(await learnerContext.newPage(), name, 'keyboard');
   await learnerContext.close();
   await submitCapstone(learner.id);
   const title = `Workshop: the manager's view ${Date.now().toString(36)}`;

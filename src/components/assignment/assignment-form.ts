@@ -19,7 +19,22 @@ function fill(template: string, name: string, value: string): string {
   return template.replace(`{${name}}`, value);
 }
 
+/**
+ * After an upload the page loads again (`?done=attach&part=<id>`) with the focus on the link of
+ * the file just attached, scrolled into view: a keyboard or screen-reader user hears what was
+ * attached and goes on from that part rather than from the top of the page. (Not a `#part-…`
+ * fragment: Chrome takes the focus away again when it scrolls to one.)
+ */
+function focusAttachedFile(form: HTMLFormElement): void {
+  const query = new URLSearchParams(window.location.search);
+  const partId = query.get('part');
+  if (query.get('done') !== 'attach' || !partId) return;
+  const part = form.querySelector<HTMLElement>(`[data-file-part="${CSS.escape(partId)}"]`);
+  part?.querySelector<HTMLAnchorElement>('.current-file a')?.focus();
+}
+
 export function enhanceAssignmentForm(form: HTMLFormElement): void {
+  focusAttachedFile(form);
   const data = form.dataset;
   const courseId = form.querySelector<HTMLInputElement>('input[name="courseId"]')?.value ?? '';
   const moduleId = form.querySelector<HTMLInputElement>('input[name="moduleId"]')?.value ?? '';
@@ -121,9 +136,12 @@ export function enhanceAssignmentForm(form: HTMLFormElement): void {
         }
         if (result.ok) {
           // A new query string, so that the browser loads the page again (a hash alone would not).
-          window.location.assign(
-            `${window.location.pathname}?done=save&at=${Date.now()}#part-${input.dataset.upload ?? ''}`,
-          );
+          const query = new URLSearchParams({
+            done: 'attach',
+            part: input.dataset.upload ?? '',
+            at: String(Date.now()),
+          });
+          window.location.assign(`${window.location.pathname}?${query.toString()}`);
           return;
         }
         const refusal = 'fileErrors' in result ? result.fileErrors?.[0]?.refusal : undefined;

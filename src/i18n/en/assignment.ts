@@ -39,6 +39,7 @@ export default {
     'Your last submission did not pass and no resubmissions are left. Contact your trainer to talk about what to do next.',
 
   'assignment.notice.saved': 'Your draft is saved.',
+  'assignment.notice.attached': 'The file is attached and your draft is saved.',
   'assignment.notice.submitted':
     'Submitted for marking. You will see the result here and on your dashboard once a trainer has marked it.',
   'assignment.notice.removed': 'The file is removed from your draft.',

@@ -41,6 +41,7 @@ export default {
     'Penghantaran terakhir anda tidak lulus dan tiada lagi peluang menghantar semula. Hubungi jurulatih anda untuk berbincang tentang langkah seterusnya.',
 
   'assignment.notice.saved': 'Draf anda telah disimpan.',
+  'assignment.notice.attached': 'Fail itu telah dilampirkan dan draf anda telah disimpan.',
   'assignment.notice.submitted':
     'Telah dihantar untuk dinilai. Keputusannya akan dipaparkan di sini dan di papan pemuka anda sebaik sahaja jurulatih selesai menilai.',
   'assignment.notice.removed': 'Fail itu telah dikeluarkan daripada draf anda.',
