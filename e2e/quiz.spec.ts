@@ -1,12 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Page, Request, Response } from '@playwright/test';
-import { eq } from 'drizzle-orm';
-import { quizAttempt } from '#db/schema.ts';
 import { rightAnswerFields } from '../bench/content.ts';
 import { catalogueFromTree, readContentTree } from '#src/lib/server/content/files.ts';
-import { createDb } from '#src/lib/server/db.ts';
-import type { AttemptLayout } from '#src/lib/server/quiz/draw.ts';
 import type { AnswerableQuestion, Quiz } from '#src/lib/server/quiz/schema.ts';
+import { attemptLayout } from './attempts.ts';
 import { demo, expect, expectAccessible, register, signIn, test, uniqueEmail } from './fixtures.ts';
 
 /** The module quiz the journeys take, read from the content files the app was built from. */
@@ -311,8 +308,6 @@ test('without JavaScript the quiz is a paged form that saves, confirms and submi
   await context.close();
 });
 
-const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db';
-
 /**
  * Form fields with the right answer to every question of an attempt. The browser names options
  * by tokens drawn for the attempt, so the test (which may know the key) reads them from the
@@ -320,20 +315,6 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? 'file:test-results/e2e.db';
  */
 async function rightFields(bankQuiz: Quiz, attemptId: string): Promise<[string, string][]> {
   return rightAnswerFields(bankQuiz, await attemptLayout(attemptId));
-}
-
-/** The stored layout of an attempt: which questions it drew, in which orders. */
-async function attemptLayout(attemptId: string): Promise<AttemptLayout> {
-  const db = await createDb(databaseUrl);
-  try {
-    const [row] = await db.orm
-      .select({ layout: quizAttempt.layout })
-      .from(quizAttempt)
-      .where(eq(quizAttempt.id, attemptId));
-    return (row?.layout ?? []) as AttemptLayout;
-  } finally {
-    db.close();
-  }
 }
 
 /** The bank's ordering question. */
