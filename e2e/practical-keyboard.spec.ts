@@ -5,7 +5,7 @@
  * focus indicator at its key steps, and runs axe on the pages it visits. Set-up that is not the
  * journey (accounts, earlier course work, other people's actions) is in practical-setup.ts.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { DEMO_TOTP_SECRET } from '../scripts/seed/demo.ts';
 import { validPdf } from '../tests/helpers/practical.ts';
 import { demo, expect, expectAccessible, signIn, test } from './fixtures.ts';
@@ -23,6 +23,29 @@ import {
 } from './practical-setup.ts';
 
 const TAB_LIMIT = 200;
+
+/** Tabs to `target`, checks that its focus can be seen, and presses Enter on it. */
+async function pressEnterOn(page: Page, target: Locator): Promise<void> {
+  await tabTo(page, target);
+  await expectFocusVisible(target);
+  await page.keyboard.press('Enter');
+}
+
+/** A new learner (registered in a browser context of their own) whose capstone is submitted. */
+async function learnerWhoSubmitted(
+  browser: Browser,
+  baseURL: string | undefined,
+  fullName: string,
+): Promise<{ id: string; email: string }> {
+  const context = await browser.newContext({ baseURL });
+  try {
+    const learner = await capstoneLearner(await context.newPage(), fullName, 'keyboard');
+    await submitCapstone(learner.id);
+    return learner;
+  } finally {
+    await context.close();
+  }
+}
 
 /**
  * Presses Tab (Shift+Tab with `backwards`) until `target` has the focus, at most TAB_LIMIT times.
@@ -133,9 +156,7 @@ test('learner: writes, attaches and submits the capstone casework, then books a 
   }
 
   const submit = page.getByRole('button', { name: 'Submit for marking' });
-  await tabTo(page, submit);
-  await expectFocusVisible(submit);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, submit);
 
   // Refused: the error summary takes the focus; its link (Tab, Enter) puts the focus in the box,
   // where the typed text is kept and the rest is added at the end.
@@ -143,9 +164,7 @@ test('learner: writes, attaches and submits the capstone casework, then books a 
   const summary = page.locator('[data-error-summary]');
   await expect(summary).toBeFocused();
   const link = summary.getByRole('link', { name: tooShort });
-  await tabTo(page, link);
-  await expectFocusVisible(link);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, link);
   const box = page.locator('#answer-plan-rationale');
   await expect(box).toBeFocused();
   await expectFocusVisible(box);
@@ -174,17 +193,13 @@ test('learner: writes, attaches and submits the capstone casework, then books a 
   // After each action the page comes back with the focus on this session's heading.
   const heading = () => card().getByRole('heading', { level: 2, name: title });
   const book = card().getByRole('button', { name: 'Book a place' });
-  await tabTo(page, book);
-  await expectFocusVisible(book);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, book);
   await expect(page.getByRole('status').filter({ hasText: 'You have a place.' })).toBeVisible();
   await expect(card()).toContainText('You have a place');
   await expect(heading()).toBeFocused();
 
   const cancel = card().getByRole('button', { name: 'Cancel my place' });
-  await tabTo(page, cancel);
-  await expectFocusVisible(cancel);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, cancel);
   await expect(page.getByRole('status').filter({ hasText: 'Your booking is cancelled.' })).toBeVisible();
   await expect(card()).toContainText('You cancelled');
   await expect(heading()).toBeFocused();
@@ -205,10 +220,7 @@ test('trainer: claims and passes casework against the rubric, then marks attenda
 }) => {
   test.setTimeout(300_000);
   const name = 'Mohd Khairul bin Anuar';
-  const learnerContext = await browser.newContext({ baseURL });
-  const learner = await capstoneLearner(await learnerContext.newPage(), name, 'keyboard');
-  await learnerContext.close();
-  await submitCapstone(learner.id);
+  const learner = await learnerWhoSubmitted(browser, baseURL, name);
   const title = `Workshop: marking attendance by keyboard ${Date.now().toString(36)}`;
   // Starting in ten minutes: booking is still open, and attendance opens 15 minutes before the start.
   const sessionId = await scheduleSession(title, 10);
@@ -221,16 +233,12 @@ test('trainer: claims and passes casework against the rubric, then marks attenda
   await expect(page.getByRole('heading', { level: 1, name: 'Marking' })).toBeVisible();
   await expectAccessible(page);
   const open = page.getByRole('link', { name });
-  await tabTo(page, open);
-  await expectFocusVisible(open);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, open);
   await expect(page.getByRole('heading', { level: 1, name: `${assignment.title}: ${name}` })).toBeVisible();
   await expectAccessible(page);
 
   const start = page.getByRole('button', { name: 'Start marking' });
-  await tabTo(page, start);
-  await expectFocusVisible(start);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, start);
   await expect(page.getByText('You are marking this until')).toBeVisible();
   // The page comes back with the focus on the marking form, the next Tab in the rubric.
   await expect(page.locator('#marks')).toBeFocused();
@@ -284,9 +292,7 @@ test('trainer: claims and passes casework against the rubric, then marks attenda
   await chooseRadio(page, pass);
   await expect(pass).toBeChecked();
   const decide = page.getByRole('button', { name: 'Record decision' });
-  await tabTo(page, decide);
-  await expectFocusVisible(decide);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, decide);
   await expect(page.getByText('Decision recorded: passed')).toBeVisible();
   await expectAccessible(page);
 
@@ -295,9 +301,7 @@ test('trainer: claims and passes casework against the rubric, then marks attenda
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page);
   const session = page.getByRole('link', { name: title });
-  await tabTo(page, session);
-  await expectFocusVisible(session);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, session);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expectAccessible(page);
 
@@ -308,9 +312,7 @@ test('trainer: claims and passes casework against the rubric, then marks attenda
   await chooseRadio(page, present);
   await expectFocusVisible(present);
   const save = page.getByRole('button', { name: 'Save attendance' });
-  await tabTo(page, save);
-  await expectFocusVisible(save);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, save);
   await expect(page.getByText('Attendance saved (1 change).')).toBeVisible();
   await expect(page.locator('#class')).toBeFocused();
   await expect(
@@ -326,10 +328,7 @@ test('employer manager: finds a member of staff and reads their practical work, 
 }) => {
   test.setTimeout(300_000);
   const name = 'Lee Chong Wei Ming';
-  const learnerContext = await browser.newContext({ baseURL });
-  const learner = await capstoneLearner(await learnerContext.newPage(), name, 'keyboard');
-  await learnerContext.close();
-  await submitCapstone(learner.id);
+  const learner = await learnerWhoSubmitted(browser, baseURL, name);
   const title = `Workshop: the manager's view ${Date.now().toString(36)}`;
   const sessionId = await scheduleSession(title, 5);
   await bookPlace(learner.id, sessionId);
@@ -350,9 +349,7 @@ test('employer manager: finds a member of staff and reads their practical work, 
   await expect(page).toHaveURL(/[?&]q=/u);
 
   const record = page.getByRole('link', { name, exact: true });
-  await tabTo(page, record);
-  await expectFocusVisible(record);
-  await page.keyboard.press('Enter');
+  await pressEnterOn(page, record);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expectAccessible(page);
 

@@ -320,6 +320,16 @@ async function rightFields(bankQuiz: Quiz, attemptId: string): Promise<[string, 
 /** The bank's ordering question. */
 const orderingQuestion = [...bank.values()].find((question) => question.type === 'ordering');
 
+/** Starts attempt `number` of the module quiz from its landing page; returns the attempt's id. */
+async function startAttemptNumber(page: Page, number: number): Promise<string> {
+  await page.goto(quizPath);
+  await page
+    .getByRole('button', { name: number === 1 ? 'Start the quiz' : `Start attempt ${number}` })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${quizPath}/take$`));
+  return page.locator('input[name="attemptId"]').first().inputValue();
+}
+
 /**
  * Starts attempts (submitting each one empty) until one draws the bank's ordering question; a
  * retake draws the questions the previous attempt left out first, so this takes two at most.
@@ -327,12 +337,7 @@ const orderingQuestion = [...bank.values()].find((question) => question.type ===
 async function startAttemptWithOrdering(page: Page, baseURL: string): Promise<string> {
   const orderingId = orderingQuestion?.id ?? '';
   for (let number = 1; number <= 3; number++) {
-    await page.goto(quizPath);
-    await page
-      .getByRole('button', { name: number === 1 ? 'Start the quiz' : `Start attempt ${number}` })
-      .click();
-    await expect(page).toHaveURL(new RegExp(`${quizPath}/take$`));
-    const attemptId = await page.locator('input[name="attemptId"]').first().inputValue();
+    const attemptId = await startAttemptNumber(page, number);
     const drawn = (await attemptLayout(attemptId)).flatMap((entry) => [
       entry.questionId,
       ...(entry.subQuestions ?? []).map((sub) => sub.questionId),
@@ -656,12 +661,7 @@ test('a script that guesses authored ids scores nothing; the module review teach
   if (!baseURL) throw new Error('baseURL is needed');
   await readyLearner(page);
   const submitGuess = async (number: number): Promise<void> => {
-    await page.goto(quizPath);
-    await page
-      .getByRole('button', { name: number === 1 ? 'Start the quiz' : `Start attempt ${number}` })
-      .click();
-    await expect(page).toHaveURL(new RegExp(`${quizPath}/take$`));
-    const attemptId = await page.locator('input[name="attemptId"]').first().inputValue();
+    const attemptId = await startAttemptNumber(page, number);
     const form = new URLSearchParams({ attemptId, quiz: `module:${module.id}`, scope: 'all' });
     for (const [name, value] of authoredGuessFields(quiz)) form.append(name, value);
     const response = await page.request.post(`${quizPath}/submit`, {
