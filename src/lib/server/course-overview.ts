@@ -70,16 +70,17 @@ export async function loadCourseOverview(astro: AstroGlobal): Promise<Response |
   const moduleRowKeys = new Map(
     course.modules.map((module) => {
       const state = active ? moduleStates.get(module.id) : undefined;
-      const learner = state
-        ? [
-            state.state,
-            `${state.itemsDone}/${state.itemsTotal}`,
-            state.quiz?.passed ? 'quiz' : '',
-            state.assignment?.status ?? '',
-            firstLocked?.moduleId === module.id ? `locked-by-${state.lockedBy ?? ''}` : '',
-            module.lessons.map((lesson) => (record && isLessonComplete(record, lesson.id) ? 1 : 0)).join(''),
-          ].join(':')
-        : '';
+      const learner = [
+        state?.state ?? '',
+        state ? `${state.itemsDone}/${state.itemsTotal}` : '',
+        state?.quiz?.passed ? 'quiz' : '',
+        state?.assignment?.status ?? '',
+        state && firstLocked?.moduleId === module.id ? `locked-by-${state.lockedBy ?? ''}` : '',
+        // The page marks completed lessons whenever the learner is enrolled (a draft course too).
+        active && record
+          ? module.lessons.map((lesson) => (isLessonComplete(record, lesson.id) ? 1 : 0)).join('')
+          : '',
+      ].join(':');
       const next = active && module.id === nextModuleId ? 'next' : '';
       return [module.id, `module-row:${shown}:${module.id}:${next}:${learner}`];
     }),
