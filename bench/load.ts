@@ -5,7 +5,7 @@
  * is read from /proc so that cost per request can be compared even on a busy machine.
  */
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 export interface BenchRequest {
@@ -52,16 +52,40 @@ export interface Measurement {
   loadAverage: number[];
 }
 
-/** User + system CPU seconds of a process so far (Linux /proc), or null elsewhere. */
-export function cpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
+function ownCpuTicks(pid: number): { ticks: number; parent: number } | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? ticks / 100 : null;
+    return Number.isFinite(ticks) ? { ticks, parent: Number(fields[1]) } : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * User + system CPU seconds so far of a process and every process under it (its workers), from
+ * Linux's /proc; null elsewhere.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const root = ownCpuTicks(pid);
+  if (!root) return null;
+  const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const process = ownCpuTicks(Number(name));
+    if (!process) continue;
+    ticks.set(Number(name), process.ticks);
+    children.set(process.parent, [...(children.get(process.parent) ?? []), Number(name)]);
+  }
+  let total = root.ticks;
+  const queue = [...(children.get(pid) ?? [])];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    total += ticks.get(next) ?? 0;
+    queue.push(...(children.get(next) ?? []));
+  }
+  return total / 100;
 }
 
 function percentile(sorted: readonly number[], share: number): number {

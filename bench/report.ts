@@ -187,12 +187,15 @@ export function docsSection(input: {
   mode: string;
   dataset: Record<string, number>;
   finishedAt: string;
+  /** Worker processes of the app server. */
+  workers: number;
 }): string {
   const { machine } = input;
   const load = (values: number[] | undefined) => (values ?? []).map((value) => value.toFixed(2)).join(' / ');
   return [
     `Run ${input.finishedAt} (${input.mode}), commit ${machine.git.commit?.slice(0, 12) ?? 'unknown'}, ` +
-      `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}. ` +
+      `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
+      `the app in ${input.workers} worker process${input.workers === 1 ? '' : 'es'} (the ceiling in one). ` +
       `Load average (1 / 5 / 15 min) ${load(machine.loadAverageAtStart)} at the start, ${load(machine.loadAverageAtEnd)} at the end.`,
     '',
     `Dataset: ${Object.entries(input.dataset)

@@ -6,9 +6,10 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sendHttp } from '../tests/reliability/http-client.ts';
+import { parseWorkerCount } from '#src/lib/server/ops/workers.ts';
 import { ensureBuild } from './build.ts';
 import { loadBenchContent } from './content.ts';
 import { FULL_DATASET, QUICK_DATASET, seedDataset } from './dataset.ts';
@@ -52,6 +53,8 @@ const help = `npm run bench [-- options]
   --keep            keep the database in test-results/bench-data
   --dir=NAME        build into test-results/NAME-dist and seed test-results/NAME-data (default: bench),
                     so that two people benching from one working tree do not share files
+  --workers=N       worker processes of the app server (default: one per CPU core, as \`npm run serve\`);
+                    the CPU columns add up every worker
   --profile=DIR     write a V8 CPU profile of the app server into DIR (open it in Chrome DevTools)`;
 
 interface Options {
@@ -70,6 +73,7 @@ interface Options {
   keep: boolean;
   profile: string | null;
   dir: string;
+  workers: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -96,6 +100,7 @@ function parseOptions(argv: readonly string[]): Options {
     'keep',
     'profile',
     'dir',
+    'workers',
     'help',
   ];
   for (const name of flags.keys())
@@ -138,7 +143,14 @@ function parseOptions(argv: readonly string[]): Options {
     keep: flags.has('keep'),
     profile: flags.get('profile') || null,
     dir: benchDir(flags.get('dir')),
+    workers: workerCount(flags.get('workers')),
   };
+}
+
+function workerCount(value: string | undefined): number {
+  const parsed = parseWorkerCount(value, availableParallelism());
+  if ('error' in parsed) throw new Error(`--workers: ${parsed.error}`);
+  return parsed.count;
 }
 
 function portList(value: string | undefined): number[] | null {
@@ -208,7 +220,12 @@ const dataFolder = join(projectRoot, `test-results/${options.dir}-data`);
 const servers: RunningServer[] = [];
 const rows: RowResult[] = [];
 let reliability: ReliabilityReport | null = null;
-const results: Record<string, unknown> = { mode, startedAt: new Date().toISOString(), machine };
+const results: Record<string, unknown> = {
+  mode,
+  startedAt: new Date().toISOString(),
+  machine,
+  workers: options.workers,
+};
 let exitCode = 0;
 
 try {
@@ -253,10 +270,11 @@ try {
     databaseUrl,
     port: ports.app,
     projectRoot,
+    workers: options.workers,
     profileDir: options.profile ? resolve(options.profile) : undefined,
   });
   servers.push(app);
-  log(`server: ${app.origin} (pid ${app.pid})`);
+  log(`server: ${app.origin} (pid ${app.pid}, ${options.workers} worker process(es))`);
 
   if (options.perf) {
     const selected = phases.filter(
@@ -303,6 +321,7 @@ try {
         databaseUrl,
         port: requiredPort(ports.syncNormal, 'the DB_SYNCHRONOUS=normal rows'),
         projectRoot,
+        workers: options.workers,
         env: { DB_SYNCHRONOUS: 'normal' },
       });
       servers.push(syncNormal);
@@ -418,6 +437,7 @@ if (options.writeDocs && rows.length > 0) {
     mode,
     dataset: (results.dataset as { counts: Record<string, number> } | undefined)?.counts ?? {},
     finishedAt: String(results.finishedAt),
+    workers: options.workers,
   });
   log(
     (await updateDocsResults(join(projectRoot, 'docs/performance.md'), section))

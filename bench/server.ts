@@ -1,11 +1,10 @@
 /**
- * The processes the bench measures: the production build (`node <dist>/server/entry.mjs`, as
+ * The processes the bench measures: the production build (through scripts/serve.ts, as
  * `npm run serve` runs it) and the ceiling server. Each runs in its own process; the bench waits
  * until it answers, keeps the end of its stderr, and counts database-busy errors in it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
 import { sendHttp } from '../tests/reliability/http-client.ts';
 
 export interface RunningServer {
@@ -68,42 +67,47 @@ async function waitUntilAnswering(server: RunningServer, child: ChildProcess, wh
   }
 }
 
-/** Starts the built app on `port` with the bench database; resolves once it answers. */
+/**
+ * Starts the built app on `port` with the bench database, as `npm run serve` runs it
+ * (scripts/serve.ts: migrations, then `workers` worker processes, or one process for 1);
+ * resolves once it answers.
+ */
 export async function startAppServer(input: {
   entry: string;
   databaseUrl: string;
   port: number;
   projectRoot: string;
-  /** Write a V8 CPU profile of the server into this folder when it stops. */
+  /** Worker processes (`WEB_CONCURRENCY`); 1, the default, runs a single process. */
+  workers?: number;
+  /** Write a V8 CPU profile of the server (of each worker) into this folder when it stops. */
   profileDir?: string | undefined;
   /** More environment for the server (DB_SYNCHRONOUS=normal for the durability rows). */
   env?: Record<string, string>;
 }): Promise<RunningServer> {
   const origin = `http://127.0.0.1:${input.port}`;
-  // A profile is written on a normal exit only, so a profiled server exits on SIGTERM.
-  const args = input.profileDir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${input.profileDir}`,
-        '--input-type=module',
-        '-e',
-        `process.on('SIGTERM', () => process.exit(0)); await import(${JSON.stringify(pathToFileURL(input.entry).href)});`,
-      ]
-    : [input.entry];
-  const child = spawn(process.execPath, args, {
-    cwd: input.projectRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: input.databaseUrl,
-      PORT: String(input.port),
-      HOST: '127.0.0.1',
-      SITE_URL: origin,
-      SECURE_COOKIES: 'false',
-      NODE_ENV: 'production',
-      ...input.env,
+  // scripts/serve.ts exits through process.exit on SIGTERM, which writes the profile; workers
+  // inherit the flags.
+  const profile = input.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${input.profileDir}`] : [];
+  const distDir = dirname(dirname(input.entry));
+  const child = spawn(
+    process.execPath,
+    [...profile, join(input.projectRoot, 'scripts/serve.ts'), '--dist', distDir],
+    {
+      cwd: input.projectRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: input.databaseUrl,
+        PORT: String(input.port),
+        HOST: '127.0.0.1',
+        SITE_URL: origin,
+        SECURE_COOKIES: 'false',
+        NODE_ENV: 'production',
+        WEB_CONCURRENCY: String(input.workers ?? 1),
+        ...input.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const server = watch(child, origin);
   await waitUntilAnswering(server, child, 'The app server');
   return server;

@@ -4,16 +4,23 @@
  * it stops accepting connections, finishes the requests it has (up to SHUTDOWN_REQUESTS_MS,
  * default 10 s), stops the scheduled jobs and the outbox worker, drains the write queue and
  * closes the database. `-- --dist <dir>` serves another build folder (tests use dist-ops).
+ *
+ * With more than one CPU core it runs one worker process per core (`WEB_CONCURRENCY` sets the
+ * number; `1` runs a single process as before): this process migrates, then supervises the
+ * workers (src/lib/server/ops/workers.ts), and each worker runs the server below.
  */
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createDb, migrateDb, parseSynchronousMode } from '#src/lib/server/db.ts';
 import { makeGraceful } from '#src/lib/server/ops/graceful-server.ts';
 import { createLogger } from '#src/lib/server/ops/log.ts';
 import { beginShutdown, runShutdownHooks } from '#src/lib/server/ops/shutdown.ts';
+import { parseWorkerCount, superviseWorkers } from '#src/lib/server/ops/workers.ts';
 import { databaseUrl } from './db-url.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
@@ -39,53 +46,89 @@ process.on('unhandledRejection', (reason) => {
   log.error({ err: reason }, 'unhandled promise rejection');
 });
 
-const db = await createDb(databaseUrl(), {
-  authToken: process.env.DATABASE_AUTH_TOKEN,
-  synchronous: parseSynchronousMode(process.env.DB_SYNCHRONOUS),
-});
-await migrateDb(db);
-db.close();
-
-process.env.HOST ??= '0.0.0.0';
-process.env.PORT ??= '4321';
-// This script starts the server itself, to own its shutdown, and logs its own start line.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-process.env.ASTRO_NODE_LOGGING = 'disabled';
-const app = (await import(entry.href)) as { startServer: () => { server: { server: Server } } };
-const server = app.startServer().server.server;
-const graceful = makeGraceful(server);
+const workers = parseWorkerCount(process.env.WEB_CONCURRENCY, availableParallelism());
+if ('error' in workers) {
+  console.error(workers.error);
+  process.exit(1);
+}
 const requestLimitMs = Number(process.env.SHUTDOWN_REQUESTS_MS ?? 10_000);
 
-server.once('listening', () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : Number(process.env.PORT);
-  log.info({ host: process.env.HOST, port }, 'listening');
-  // Opens the database in the app and starts its background work (heartbeat, scheduled jobs)
-  // now rather than at the first visitor's request.
-  fetch(`http://127.0.0.1:${port}/readyz`)
-    .then((response) => {
-      if (!response.ok) log.warn({ status: response.status }, 'not ready yet after start');
-    })
-    .catch((error: unknown) => log.warn({ err: error }, 'could not reach /readyz after start'));
-});
-
-let stopping = false;
-async function stop(signal: NodeJS.Signals): Promise<void> {
-  if (stopping) {
-    log.warn({ signal }, 'second stop signal: exiting at once');
-    process.exit(1);
-  }
-  stopping = true;
-  log.info({ signal, inFlight: graceful.inFlight() }, 'stopping: no new connections, finishing requests');
-  beginShutdown();
-  const drained = await graceful.drain(requestLimitMs);
-  if (drained.abandoned > 0) log.warn(drained, 'requests still running at the limit were cut off');
-  else log.info(drained, 'every request answered');
-  const failures = await runShutdownHooks(10_000);
-  for (const failure of failures)
-    log.error({ err: failure.error, hook: failure.name }, 'shutdown step failed');
-  log.info('stopped');
-  process.exit(failures.length > 0 || drained.abandoned > 0 ? 1 : 0);
+// Migrations run once, before any worker opens the database.
+if (cluster.isPrimary) {
+  const db = await createDb(databaseUrl(), {
+    authToken: process.env.DATABASE_AUTH_TOKEN,
+    synchronous: parseSynchronousMode(process.env.DB_SYNCHRONOUS),
+  });
+  await migrateDb(db);
+  db.close();
 }
-process.on('SIGTERM', (signal) => void stop(signal));
-process.on('SIGINT', (signal) => void stop(signal));
+
+if (cluster.isPrimary && workers.count > 1) {
+  // The workers' own limits (requests, then the shutdown hooks' 10 s) plus a margin.
+  superviseWorkers({ count: workers.count, log, stopLimitMs: requestLimitMs + 15_000 });
+} else {
+  await serve();
+}
+
+async function serve(): Promise<void> {
+  process.env.HOST ??= '0.0.0.0';
+  process.env.PORT ??= '4321';
+  // This script starts the server itself, to own its shutdown, and logs its own start line.
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  process.env.ASTRO_NODE_LOGGING = 'disabled';
+  const app = (await import(entry.href)) as { handler: RequestListener };
+  // The adapter's own request handler (static files, then the app) on a server of our own, so
+  // that each worker can listen on its own socket: with SO_REUSEPORT the kernel spreads new
+  // connections over the workers, and a worker that stops closes only its own socket. Through
+  // the primary (node:cluster's default), connections it had accepted but not yet handed over
+  // were reset when the last worker stopped listening (seen in e2e/ops.spec.ts).
+  const server = createServer(app.handler);
+  server.listen({
+    host: process.env.HOST,
+    port: Number(process.env.PORT),
+    exclusive: cluster.isWorker,
+    reusePort: cluster.isWorker,
+  });
+  const graceful = makeGraceful(server);
+
+  server.once('listening', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : Number(process.env.PORT);
+    log.info({ host: process.env.HOST, port }, 'listening');
+    // Opens the database in the app and starts its background work (heartbeat, scheduled jobs)
+    // now rather than at the first visitor's request.
+    fetch(`http://127.0.0.1:${port}/readyz`)
+      .then((response) => {
+        if (!response.ok) log.warn({ status: response.status }, 'not ready yet after start');
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'could not reach /readyz after start'));
+  });
+
+  let stopping = false;
+  async function stop(signal: NodeJS.Signals): Promise<void> {
+    if (stopping) {
+      // A worker's stop is escalated by the primary (SIGKILL after its limit); systemd's
+      // default KillMode sends SIGTERM to the workers as well as passing it on through the primary.
+      if (cluster.isWorker) return;
+      log.warn({ signal }, 'second stop signal: exiting at once');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal, inFlight: graceful.inFlight() }, 'stopping: no new connections, finishing requests');
+    beginShutdown();
+    const drained = await graceful.drain(requestLimitMs);
+    if (drained.abandoned > 0) log.warn(drained, 'requests still running at the limit were cut off');
+    else log.info(drained, 'every request answered');
+    const failures = await runShutdownHooks(10_000);
+    for (const failure of failures)
+      log.error({ err: failure.error, hook: failure.name }, 'shutdown step failed');
+    log.info('stopped');
+    process.exit(failures.length > 0 || drained.abandoned > 0 ? 1 : 0);
+  }
+  process.on('SIGTERM', (signal) => void stop(signal));
+  // A worker stops when the primary passes SIGTERM on; Ctrl-C in a terminal reaches every process
+  // of the group, and the primary's SIGTERM would then be a second signal.
+  process.on('SIGINT', (signal) => {
+    if (cluster.isPrimary) void stop(signal);
+  });
+}

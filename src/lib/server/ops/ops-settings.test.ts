@@ -4,6 +4,7 @@ import { readBackupSchedule } from './backup/job.ts';
 import { parseDuration } from './duration.ts';
 import { parseLogLevel } from './log.ts';
 import { requestIdFor } from './request-id.ts';
+import { parseWorkerCount } from './workers.ts';
 
 describe('operations settings', () => {
   it('DB_SYNCHRONOUS defaults to full and accepts normal', () => {
@@ -46,5 +47,19 @@ describe('request ids', () => {
     expect(requestIdFor(headers('nginx-5f2c9a1b'), false)).toMatch(/^[0-9a-f]{16}$/);
     expect(requestIdFor(headers('spoof {"level":"fatal"}'), true)).toMatch(/^[0-9a-f]{16}$/);
     expect(requestIdFor(new Headers(), true)).not.toBe(requestIdFor(new Headers(), true));
+  });
+
+  it('WEB_CONCURRENCY: one worker per core when unset, a whole number from 1 to 64 otherwise', () => {
+    expect(parseWorkerCount(undefined, 2)).toEqual({ count: 2 });
+    expect(parseWorkerCount('  ', 8)).toEqual({ count: 8 });
+    expect(parseWorkerCount(undefined, 0)).toEqual({ count: 1 });
+    expect(parseWorkerCount(undefined, 200)).toEqual({ count: 64 });
+    expect(parseWorkerCount('1', 8)).toEqual({ count: 1 });
+    expect(parseWorkerCount(' 3 ', 2)).toEqual({ count: 3 });
+    for (const wrong of ['0', '2.5', '-1', 'two', '2 workers', '65', '1e1']) {
+      const parsed = parseWorkerCount(wrong, 2);
+      expect(parsed, wrong).toHaveProperty('error');
+      expect('error' in parsed && parsed.error).toMatch(/WEB_CONCURRENCY must be a whole number .* from 1 to 64/);
+    }
   });
 });

@@ -1,0 +1,125 @@
+/**
+ * Worker processes for `npm run serve` (scripts/serve.ts): Node runs JavaScript on one core, so
+ * on a machine with more, the server forks one worker per core (`WEB_CONCURRENCY`, node:cluster).
+ * Each worker listens on the same port with SO_REUSEPORT, and the kernel spreads new connections
+ * over them (scripts/serve.ts). Every worker is a whole
+ * app on the same database: sessions, throttles, the outbox and the jobs' leases live in the
+ * database, so any worker may answer any request (docs/architecture.md, "two processes").
+ *
+ * The primary only supervises: it replaces a worker that dies, stops replacing them when they
+ * keep dying at start (a port in use, a broken build), and on SIGTERM or SIGINT passes SIGTERM to
+ * every worker, waits for each to finish its requests and drain its write queue, and exits 0 only
+ * when every worker did.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from './log.ts';
+
+/** Whole numbers only: "2", not "2.5" or "2 workers". */
+const WHOLE = /^\d+$/;
+const MAX_WORKERS = 64;
+
+/**
+ * The worker count from `WEB_CONCURRENCY`: unset or empty means one per core, `1` a single
+ * process without a primary (as before). Anything else is an error message saying what to fix.
+ */
+export function parseWorkerCount(
+  value: string | undefined,
+  cores: number,
+): { count: number } | { error: string } {
+  const text = value?.trim() ?? '';
+  if (text === '') return { count: Math.max(1, Math.min(cores, MAX_WORKERS)) };
+  const count = WHOLE.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_WORKERS)
+    return {
+      error: `WEB_CONCURRENCY must be a whole number of worker processes from 1 to ${MAX_WORKERS} (it is "${text}"); leave it unset for one per CPU core.`,
+    };
+  return { count };
+}
+
+export interface SupervisorOptions {
+  count: number;
+  log: Logger;
+  /** How long to wait for the workers after passing on SIGTERM before killing them. */
+  stopLimitMs: number;
+  /** A worker that exits sooner than this after it started counts as failing at start. */
+  startupMs?: number;
+  /** Failures at start in a row after which the primary gives up and exits 1. */
+  maxStartFailures?: number;
+}
+
+/**
+ * Runs in the primary: forks the workers, keeps their number up and stops them on a signal.
+ * The process exits when the supervisor is done.
+ */
+export function superviseWorkers(options: SupervisorOptions): void {
+  const { count, log, stopLimitMs } = options;
+  const startupMs = options.startupMs ?? 10_000;
+  const maxStartFailures = options.maxStartFailures ?? 5;
+  const startedAt = new Map<Worker, number>();
+  let startFailures = 0;
+  let stopping = false;
+  let exitCode = 0;
+
+  const fork = () => {
+    startedAt.set(cluster.fork(), Date.now());
+  };
+
+  const live = () => Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+
+  const finish = () => {
+    log.info({ exitCode }, 'stopped: every worker has exited');
+    process.exit(exitCode);
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    const lived = Date.now() - (startedAt.get(worker) ?? 0);
+    startedAt.delete(worker);
+    if (stopping) {
+      if (code !== 0) exitCode = 1;
+      log.info({ worker: worker.process.pid, code, signal }, 'worker stopped');
+      if (live().length === 0) finish();
+      return;
+    }
+    log.error({ worker: worker.process.pid, code, signal, livedMs: lived }, 'worker died: starting another');
+    startFailures = lived < startupMs ? startFailures + 1 : 0;
+    if (startFailures >= maxStartFailures) {
+      log.fatal(
+        { failures: startFailures },
+        'workers keep dying as they start (see the errors above): stopping',
+      );
+      exitCode = 1;
+      stopAll();
+      return;
+    }
+    fork();
+  });
+
+  const stopAll = () => {
+    stopping = true;
+    const workers = live();
+    if (workers.length === 0) finish();
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    // A worker stuck past its own limits is killed; its exit then ends the primary.
+    setTimeout(() => {
+      for (const worker of live()) {
+        log.error({ worker: worker.process.pid }, 'worker did not stop in time: killing it');
+        worker.process.kill('SIGKILL');
+      }
+    }, stopLimitMs).unref();
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second stop signal: killing the workers');
+      for (const worker of live()) worker.process.kill('SIGKILL');
+      process.exit(1);
+    }
+    log.info({ signal, workers: live().length }, 'stopping: passing SIGTERM to every worker');
+    stopAll();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  log.info({ workers: count }, 'starting worker processes');
+  for (let index = 0; index < count; index++) fork();
+}
