@@ -26,7 +26,9 @@ import {
 } from '#src/lib/server/learning/progress.ts';
 import type { Answers } from '#src/lib/server/quiz/answers.ts';
 import { toPublicAnswers } from '#src/lib/server/quiz/answers.ts';
-import { startAttempt, submitAttempt } from '#src/lib/server/quiz/attempt.ts';
+import { saveAnswers, startAttempt, submitAttempt } from '#src/lib/server/quiz/attempt.ts';
+import { getQuizOverview } from '#src/lib/server/quiz/attempt-views.ts';
+import { SUBMIT_GRACE_MS } from '#src/lib/quiz/rules.ts';
 import { seededRandom, type AttemptLayout } from '#src/lib/server/quiz/draw.ts';
 import { fixtureData } from '#src/lib/server/quiz/quiz-fixture.ts';
 import { quizSchema } from '#src/lib/server/quiz/schema.ts';
@@ -92,8 +94,10 @@ async function expectInStep(catalogue: Catalogue, userId: string): Promise<numbe
   return kept.main;
 }
 
-function planningQuiz(): QuizContent {
-  return toQuizContent('planning', 'module', quizSchema.parse(fixtureData()));
+function planningQuiz(settings: Record<string, unknown> = {}): QuizContent {
+  const data = fixtureData();
+  data.settings = { ...(data.settings as object), ...settings };
+  return toQuizContent('planning', 'module', quizSchema.parse(data));
 }
 
 /** Every answer right, in the opaque ids this attempt shows the browser. */
@@ -213,6 +217,68 @@ describe('the % kept on each enrolment', () => {
       'main',
     ]);
     expect(await expectInStep(catalogue, person.id)).toBe(100);
+  });
+
+  it('follows a pass that ends when the time runs out, closed by the quiz pages or a late save', async () => {
+    const catalogue = fixtureCatalogue();
+    const content = planningQuiz({ timeLimitMinutes: 10 });
+    const lesson = (moduleId: string, slug: string) => ({ courseId: 'main', moduleId, slug });
+    for (const [email, closeBy] of [
+      ['overview@example.my', 'overview'],
+      ['late-save@example.my', 'save'],
+    ] as const) {
+      const person = await learner(email);
+      await enrolSelf(test.db, catalogue, person, 'main', t0);
+      for (const [moduleId, slug] of [
+        ['first-steps', '01-why'],
+        ['first-steps', '02-how'],
+        ['planning', '01-plan'],
+      ] as const)
+        await completeLesson(test.db, catalogue, person, lesson(moduleId, slug), t0 + minute);
+      await completeLesson(test.db, catalogue, person, lesson('planning', '02-review'), t0 + minute);
+      const started = await startAttempt(
+        test.db,
+        catalogue,
+        person,
+        { courseId: 'main', moduleId: 'planning' },
+        content,
+        t0 + 2 * minute,
+        seededRandom(email),
+      );
+      if (!started.ok) throw new Error(`start refused: ${JSON.stringify(started)}`);
+      // Every answer saved in time; the learner never presses Submit.
+      const saved = await saveAnswers(
+        test.db,
+        content,
+        {
+          userId: person.id,
+          attemptId: started.attemptId,
+          posted: { from: 'json', answers: await rightAnswersFor(content, started.attemptId) },
+        },
+        t0 + 3 * minute,
+        catalogue,
+      );
+      expect(saved.ok).toBe(true);
+      const before = await expectInStep(catalogue, person.id);
+
+      const late = t0 + 12 * minute + SUBMIT_GRACE_MS + 1;
+      if (closeBy === 'overview') {
+        const overview = await getQuizOverview(test.db, person.id, content, late, catalogue);
+        expect(overview.attempts[0]).toMatchObject({ status: 'submitted', passed: true });
+      } else {
+        const again = await saveAnswers(
+          test.db,
+          content,
+          { userId: person.id, attemptId: started.attemptId, posted: { from: 'json', answers: {} } },
+          late,
+          catalogue,
+        );
+        expect(again).toEqual({ ok: false, reason: 'time-up', attemptNumber: 1 });
+      }
+      // The pass counts at once (the quiz is one of main's six items), with no completion recorded yet.
+      const after = await expectInStep(catalogue, person.id);
+      expect(after).toBeGreaterThan(before ?? 0);
+    }
   });
 
   it('follows a marked assignment and attended practical sessions (the completions their actions record)', async () => {

@@ -67,6 +67,7 @@ export const quiz = {
           posted: { from: 'form', fields: formAnswerFields(form), page },
         },
         Date.now(),
+        await getCatalogue(),
       );
       if (!result.ok) return result;
       return { ok: true as const, page, move };
@@ -86,6 +87,7 @@ export const quiz = {
         content,
         { userId: user.id, attemptId: input.attemptId, posted: { from: 'json', answers: input.answers } },
         Date.now(),
+        await getCatalogue(),
       );
     },
   }),

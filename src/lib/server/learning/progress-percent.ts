@@ -14,7 +14,7 @@ import type { Database, Orm } from '#src/lib/server/db.ts';
 import { loadLearnerStates } from './learner-states.ts';
 import type { LearnerState } from './progress.ts';
 
-type PercentCatalogue = Pick<Catalogue, 'published' | 'aliases'>;
+export type PercentCatalogue = Pick<Catalogue, 'published' | 'aliases'>;
 
 /** [enrolment id, % complete] for each enrolment of the state in a published course. */
 function percentsOf(catalogue: PercentCatalogue, state: LearnerState): [string, number][] {

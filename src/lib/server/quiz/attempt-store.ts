@@ -7,6 +7,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { quizAttempt } from '#db/schema.ts';
 import { SUBMIT_GRACE_MS, type AttemptSummary } from '#src/lib/quiz/rules.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
+import {
+  refreshProgressPercentsOf,
+  type PercentCatalogue,
+} from '#src/lib/server/learning/progress-percent.ts';
 import type { Answers } from './answers.ts';
 import { addMissingTokens, layoutVersion, type AttemptLayout } from './draw.ts';
 import { gradeAttempt, type GradeResult, type QuestionGrade } from './grading.ts';
@@ -305,17 +309,24 @@ export async function closeAttempt(
 
 /**
  * Closes an in-progress attempt whose time (grace included) has run out, with the answers saved
- * so far. Returns the attempt number when this call or an earlier one closed it.
+ * so far. Returns the attempt number when this call or an earlier one closed it. With the
+ * catalogue, a pass refreshes the learner's kept % complete (`enrolment.progress_percent`) in the
+ * closing transaction, as a submitted pass does.
  */
 export async function closeIfExpired(
   db: Database,
   content: QuizContent,
   attempt: AttemptRecord,
   now: number,
+  keptPercents?: PercentCatalogue,
 ): Promise<boolean> {
   if (attempt.status !== 'in-progress' || !isPastGrace(attempt.deadlineAt, now)) return false;
+  const userId = attempt.userId;
+  const onPassed = keptPercents
+    ? (orm: Orm) => refreshProgressPercentsOf(orm, keptPercents, userId)
+    : undefined;
   for (let tries = 0; tries < 3; tries++) {
-    const { closed } = await closeAttempt(db, content, attempt, attempt.answers, 'time', now);
+    const { closed } = await closeAttempt(db, content, attempt, attempt.answers, 'time', now, onPassed);
     if (closed) return true;
     const fresh = await readAttempt(db.orm, attempt.id, attempt.userId);
     if (!fresh || fresh.status === 'submitted') return true;

@@ -8,6 +8,7 @@ import { quizAttempt } from '#db/schema.ts';
 import { quizStanding, type AttemptSummary, type QuizStanding } from '#src/lib/quiz/rules.ts';
 import { getTimeMultiplier } from './accommodation.ts';
 import type { Database } from '#src/lib/server/db.ts';
+import type { PercentCatalogue } from '#src/lib/server/learning/progress-percent.ts';
 import { sanitiseAnswers, type Answers } from './answers.ts';
 import type { AttemptLayout } from './draw.ts';
 import { gradeAttempt, type GradeResult } from './grading.ts';
@@ -55,10 +56,12 @@ export async function getActiveAttempt(
   content: QuizContent,
   now: number,
   random: RandomSource = cryptoRandom,
+  /** Refresh the kept % complete when closing a timed-out attempt that passed. */
+  keptPercents?: PercentCatalogue,
 ): Promise<ActiveAttemptLookup> {
   const attempt = await readInProgress(db.orm, userId, content.id);
   if (!attempt) return { kind: 'none' };
-  if (await closeIfExpired(db, content, attempt, now))
+  if (await closeIfExpired(db, content, attempt, now, keptPercents))
     return { kind: 'ended', attemptNumber: attempt.attemptNumber };
   const layout = await ensureTokens(db, content, attempt, random);
   const present = new Set(content.quiz.questions.map((question) => question.id));
@@ -94,12 +97,14 @@ export async function getQuizOverview(
   userId: string,
   content: QuizContent,
   now: number,
+  /** Refresh the kept % complete when closing a timed-out attempt that passed. */
+  keptPercents?: PercentCatalogue,
 ): Promise<QuizOverview> {
   let attempts = await listAttempts(db.orm, userId, content.id);
   const running = attempts.find((attempt) => attempt.status === 'in-progress');
   if (running && isPastGrace(running.deadlineAt, now)) {
     const record = await readAttempt(db.orm, running.id, userId);
-    if (record) await closeIfExpired(db, content, record, now);
+    if (record) await closeIfExpired(db, content, record, now, keptPercents);
     attempts = await listAttempts(db.orm, userId, content.id);
   }
   return {

@@ -17,6 +17,7 @@ import {
 } from '#src/lib/quiz/rules.ts';
 import { getTimeMultiplier } from './accommodation.ts';
 import type { Database, Orm } from '#src/lib/server/db.ts';
+import type { PercentCatalogue } from '#src/lib/server/learning/progress-percent.ts';
 import { newId } from '#src/lib/server/ids.ts';
 import { courseProgressFor, loadLearnerState } from '#src/lib/server/learning/progress.ts';
 import { answersFromForm, answersFromPublic, type Answers } from './answers.ts';
@@ -76,7 +77,7 @@ export async function startAttempt(
 ): Promise<StartResult> {
   for (let tries = 0; tries < 3; tries++) {
     const running = await readInProgress(db.orm, actor.id, content.id);
-    if (running && !(await closeIfExpired(db, content, running, now))) {
+    if (running && !(await closeIfExpired(db, content, running, now, catalogue))) {
       return { ok: true, attemptId: running.id, attemptNumber: running.attemptNumber, resumed: true };
     }
     const state = await loadLearnerState(db.orm, catalogue, actor.id);
@@ -205,12 +206,14 @@ export async function saveAnswers(
   content: QuizContent,
   input: { userId: string; attemptId: string; posted: PostedAnswers },
   now: number,
+  /** Refresh the kept % complete when closing a timed-out attempt that passed. */
+  keptPercents?: PercentCatalogue,
 ): Promise<SaveResult> {
   const attempt = await readAttempt(db.orm, input.attemptId, input.userId);
   if (!attempt || attempt.quizId !== content.id) return { ok: false, reason: 'not-found' };
   if (attempt.status === 'submitted') return { ok: false, reason: 'submitted' };
   if (isPastGrace(attempt.deadlineAt, now)) {
-    await closeIfExpired(db, content, attempt, now);
+    await closeIfExpired(db, content, attempt, now, keptPercents);
     return { ok: false, reason: 'time-up', attemptNumber: attempt.attemptNumber };
   }
   const { answers, scope } = readPosted(content, attempt.layout, input.posted);

@@ -112,7 +112,7 @@ export async function loadQuizLanding(astro: AstroGlobal, final: boolean): Promi
   let overview: QuizOverview | null = null;
   let eligibility: QuizEligibility | null = null;
   if (user) {
-    overview = await getQuizOverview(await getDb(), user.id, place.content, now);
+    overview = await getQuizOverview(await getDb(), user.id, place.content, now, await getCatalogue());
     eligibility = decideQuizEligibility({
       user,
       course: place.course,
@@ -182,7 +182,14 @@ export async function loadQuizPlayer(astro: AstroGlobal, final: boolean): Promis
   const place = await findQuizPlace(auth.user, params, final);
   if (!place) return notFound();
   const now = Date.now();
-  const lookup = await getActiveAttempt(await getDb(), auth.user.id, place.content, now);
+  const lookup = await getActiveAttempt(
+    await getDb(),
+    auth.user.id,
+    place.content,
+    now,
+    undefined,
+    await getCatalogue(),
+  );
   if (lookup.kind === 'none') return astro.redirect(quizHref(place.target), 303);
   if (lookup.kind === 'ended')
     return astro.redirect(`${quizResultHref(place.target, lookup.attemptNumber)}?ended=time`, 303);
@@ -234,7 +241,7 @@ export async function loadQuizResult(astro: AstroGlobal, final: boolean): Promis
   const db = await getDb();
   const now = Date.now();
   // Opening a result also closes a timed-out attempt, so the page never shows a stale state.
-  const overview = await getQuizOverview(db, auth.user.id, place.content, now);
+  const overview = await getQuizOverview(db, auth.user.id, place.content, now, await getCatalogue());
   const result = await getSubmittedAttempt(db, auth.user.id, place.content, number);
   if (!result) {
     const running = overview.standing.inProgress;
