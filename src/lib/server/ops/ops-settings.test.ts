@@ -59,7 +59,9 @@ describe('request ids', () => {
     for (const wrong of ['0', '2.5', '-1', 'two', '2 workers', '65', '1e1']) {
       const parsed = parseWorkerCount(wrong, 2);
       expect(parsed, wrong).toHaveProperty('error');
-      expect('error' in parsed && parsed.error).toMatch(/WEB_CONCURRENCY must be a whole number .* from 1 to 64/);
+      expect('error' in parsed && parsed.error).toMatch(
+        /WEB_CONCURRENCY must be a whole number .* from 1 to 64/,
+      );
     }
   });
 });

@@ -36,7 +36,7 @@ export function parseWorkerCount(
   return { count };
 }
 
-export interface SupervisorOptions {
+interface SupervisorOptions {
   count: number;
   log: Logger;
   /** How long to wait for the workers after passing on SIGTERM before killing them. */
