@@ -36,6 +36,30 @@ function freePort(): Promise<number> {
   });
 }
 
+/** `npm run serve` on a free port with its own database; its output is collected. */
+async function startServe(databaseUrl: string, workers: number) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), '--dist', distDir], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SITE_URL: origin,
+      WEB_CONCURRENCY: String(workers),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolveExit) => server.once('exit', resolveExit));
+  const lines = () => output.split('\n').filter(Boolean);
+  return { server, origin, exited, output: () => output, lines };
+}
+
 interface Answer {
   status: number;
   location: string;
@@ -55,24 +79,7 @@ for (const workers of [1, 2]) {
     const learners = await createLearners(db, `ops${Date.now().toString(36)}`, 40, Date.now());
     const clients = 8;
 
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    const server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), '--dist', distDir], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SITE_URL: origin,
-        WEB_CONCURRENCY: String(workers),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log: string[] = [];
-    server.stdout.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-    server.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-    const exited = new Promise<number | null>((resolveExit) => server.once('exit', resolveExit));
+    const { server, origin, exited, lines } = await startServe(databaseUrl, workers);
 
     // One keep-alive connection per learner, like a proxy's upstream pool.
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
@@ -182,9 +189,8 @@ for (const workers of [1, 2]) {
       } finally {
         check.close();
       }
-      const lines = log.join('').split('\n').filter(Boolean);
       // Each worker (or the one process) finished its requests and stopped.
-      const count = (msg: string) => lines.filter((line) => line.includes(`"msg":"${msg}"`)).length;
+      const count = (msg: string) => lines().filter((line) => line.includes(`"msg":"${msg}"`)).length;
       expect(count('every request answered')).toBe(workers);
       expect(count('stopped')).toBe(workers);
       if (workers > 1) expect(count('stopped: every worker has exited')).toBe(1);
@@ -200,27 +206,9 @@ for (const workers of [1, 2]) {
 test('a worker that dies is replaced while the others keep answering; SIGTERM stops them all', async () => {
   test.setTimeout(120_000);
   const folder = mkdtempSync(join(tmpdir(), 'rtw-workers-'));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [join(root, 'scripts/serve.ts'), '--dist', distDir], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${join(folder, 'rtw.db')}`,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SITE_URL: origin,
-      WEB_CONCURRENCY: '2',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolveExit) => server.once('exit', resolveExit));
+  const { server, origin, exited, output, lines } = await startServe(`file:${join(folder, 'rtw.db')}`, 2);
   const listening = () =>
-    output
-      .split('\n')
+    lines()
       .filter((line) => line.includes('"msg":"listening"'))
       .map((line) => (JSON.parse(line) as { pid: number }).pid);
   // A new connection each time (fetch would reuse one to the worker that was killed).
@@ -244,7 +232,7 @@ test('a worker that dies is replaced while the others keep answering; SIGTERM st
     // A connection the kernel had queued for the killed worker dies with it, as with any crash.
     // Once the primary has seen it go, the other worker answers every new connection while the
     // primary starts a third.
-    await expect.poll(() => output, { timeout: 30_000 }).toContain('"msg":"worker died: starting another"');
+    await expect.poll(output, { timeout: 30_000 }).toContain('"msg":"worker died: starting another"');
     for (let round = 0; round < 20; round++) expect(await ready()).toBe(200);
     await expect.poll(listening, { timeout: 60_000 }).toHaveLength(3);
     expect(listening()[2]).not.toBe(first);
@@ -252,7 +240,7 @@ test('a worker that dies is replaced while the others keep answering; SIGTERM st
 
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(output).toContain('"msg":"stopped: every worker has exited"');
+    expect(output()).toContain('"msg":"stopped: every worker has exited"');
   } finally {
     if (server.exitCode === null) server.kill('SIGKILL');
     rmSync(folder, { recursive: true, force: true });
