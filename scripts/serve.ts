@@ -6,8 +6,8 @@
  * closes the database. `-- --dist <dir>` serves another build folder (tests use dist-ops).
  *
  * With more than one CPU core it runs one worker process per core (`WEB_CONCURRENCY` sets the
- * number; `1` runs a single process as before): this process migrates, then supervises the
- * workers (src/lib/server/ops/workers.ts), and each worker runs the server below.
+ * number; `1` runs a single process as before): this process has the migrations applied, then
+ * supervises the workers (src/lib/server/ops/workers.ts), and each worker runs the server below.
  */
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
@@ -16,11 +16,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createDb, migrateDb, parseSynchronousMode } from '#src/lib/server/db.ts';
 import { makeGraceful } from '#src/lib/server/ops/graceful-server.ts';
 import { createLogger } from '#src/lib/server/ops/log.ts';
 import { beginShutdown, runShutdownHooks } from '#src/lib/server/ops/shutdown.ts';
-import { parseWorkerCount, superviseWorkers } from '#src/lib/server/ops/workers.ts';
+import { parseWorkerCount, superviseWorkers, useSharedSocket } from '#src/lib/server/ops/workers.ts';
 import { databaseUrl } from './db-url.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
@@ -53,8 +52,9 @@ if ('error' in workers) {
 }
 const requestLimitMs = Number(process.env.SHUTDOWN_REQUESTS_MS ?? 10_000);
 
-// Migrations run once, before any worker opens the database.
-if (cluster.isPrimary) {
+/** Applies pending migrations. */
+async function migrate(): Promise<void> {
+  const { createDb, migrateDb, parseSynchronousMode } = await import('#src/lib/server/db.ts');
   const db = await createDb(databaseUrl(), {
     authToken: process.env.DATABASE_AUTH_TOKEN,
     synchronous: parseSynchronousMode(process.env.DB_SYNCHRONOUS),
@@ -63,10 +63,31 @@ if (cluster.isPrimary) {
   db.close();
 }
 
+/**
+ * Migrations run once, before any worker opens the database. With workers, in a short-lived
+ * process of their own: opening the database leaves about 160 MB of native memory in the
+ * process that did it (measured on the full-size bench database), which the supervising
+ * process, alive as long as the server, would otherwise keep.
+ */
+async function migrateInChild(): Promise<void> {
+  const child = cluster.fork({ RTW_SERVE_ROLE: 'migrate' });
+  const code = await new Promise<number | null>((done) => child.once('exit', (exitCode) => done(exitCode)));
+  if (code !== 0) {
+    log.fatal({ code }, 'migrations failed (see the error above): not starting the workers');
+    process.exit(1);
+  }
+}
+
 if (cluster.isPrimary && workers.count > 1) {
+  useSharedSocket();
+  await migrateInChild();
   // The workers' own limits (requests, then the shutdown hooks' 10 s) plus a margin.
   superviseWorkers({ count: workers.count, log, stopLimitMs: requestLimitMs + 15_000 });
+} else if (process.env.RTW_SERVE_ROLE === 'migrate') {
+  await migrate();
+  process.exit(0);
 } else {
+  if (cluster.isPrimary) await migrate();
   await serve();
 }
 
@@ -77,18 +98,10 @@ async function serve(): Promise<void> {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   process.env.ASTRO_NODE_LOGGING = 'disabled';
   const app = (await import(entry.href)) as { handler: RequestListener };
-  // The adapter's own request handler (static files, then the app) on a server of our own, so
-  // that each worker can listen on its own socket: with SO_REUSEPORT the kernel spreads new
-  // connections over the workers, and a worker that stops closes only its own socket. Through
-  // the primary (node:cluster's default), connections it had accepted but not yet handed over
-  // were reset when the last worker stopped listening (seen in e2e/ops.spec.ts).
+  // The adapter's own request handler (static files, then the app) on a server of our own.
+  // In a worker, the listening socket is the one the primary opened, shared (see workers.ts).
   const server = createServer(app.handler);
-  server.listen({
-    host: process.env.HOST,
-    port: Number(process.env.PORT),
-    exclusive: cluster.isWorker,
-    reusePort: cluster.isWorker,
-  });
+  server.listen({ host: process.env.HOST, port: Number(process.env.PORT) });
   const graceful = makeGraceful(server);
 
   server.once('listening', () => {

@@ -1,8 +1,12 @@
 /**
  * Worker processes for `npm run serve` (scripts/serve.ts): Node runs JavaScript on one core, so
  * on a machine with more, the server forks one worker per core (`WEB_CONCURRENCY`, node:cluster).
- * Each worker listens on the same port with SO_REUSEPORT, and the kernel spreads new connections
- * over them (scripts/serve.ts). Every worker is a whole
+ * The workers accept connections from one listening socket they share (`SCHED_NONE`). The other
+ * ways reset connections at a graceful stop (e2e/ops.spec.ts caught both): with node:cluster's
+ * default, the primary accepts and hands connections over, and closed those it still held when
+ * the last worker stopped listening; with a socket per worker (SO_REUSEPORT), closing one drops
+ * the connections waiting in its queue. A shared socket stays open until the last worker closes
+ * it, and until then the others accept what waits in it, as a single process would. Every worker is a whole
  * app on the same database: sessions, throttles, the outbox and the jobs' leases live in the
  * database, so any worker may answer any request (docs/architecture.md, "two processes").
  *
@@ -34,6 +38,14 @@ export function parseWorkerCount(
       error: `WEB_CONCURRENCY must be a whole number of worker processes from 1 to ${MAX_WORKERS} (it is "${text}"); leave it unset for one per CPU core.`,
     };
   return { count };
+}
+
+/**
+ * Makes the workers share one listening socket (see above). node:cluster reads the setting at
+ * its first fork, so the primary calls this before it forks anything (the migrations' process too).
+ */
+export function useSharedSocket(): void {
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
 }
 
 interface SupervisorOptions {
@@ -120,6 +132,7 @@ export function superviseWorkers(options: SupervisorOptions): void {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
+  useSharedSocket();
   log.info({ workers: count }, 'starting worker processes');
   for (let index = 0; index < count; index++) fork();
 }
