@@ -53,11 +53,12 @@ interface SupervisorOptions {
   log: Logger;
   /** How long to wait for the workers after passing on SIGTERM before killing them. */
   stopLimitMs: number;
-  /** A worker that exits sooner than this after it started counts as failing at start. */
-  startupMs?: number;
-  /** Failures at start in a row after which the primary gives up and exits 1. */
-  maxStartFailures?: number;
 }
+
+/** A worker that exits sooner than this after it started counts as failing at start. */
+const STARTUP_MS = 10_000;
+/** Failures at start in a row after which the primary gives up and exits 1. */
+const MAX_START_FAILURES = 5;
 
 /**
  * Runs in the primary: forks the workers, keeps their number up and stops them on a signal.
@@ -65,8 +66,6 @@ interface SupervisorOptions {
  */
 export function superviseWorkers(options: SupervisorOptions): void {
   const { count, log, stopLimitMs } = options;
-  const startupMs = options.startupMs ?? 10_000;
-  const maxStartFailures = options.maxStartFailures ?? 5;
   const startedAt = new Map<Worker, number>();
   let startFailures = 0;
   let stopping = false;
@@ -93,8 +92,8 @@ export function superviseWorkers(options: SupervisorOptions): void {
       return;
     }
     log.error({ worker: worker.process.pid, code, signal, livedMs: lived }, 'worker died: starting another');
-    startFailures = lived < startupMs ? startFailures + 1 : 0;
-    if (startFailures >= maxStartFailures) {
+    startFailures = lived < STARTUP_MS ? startFailures + 1 : 0;
+    if (startFailures >= MAX_START_FAILURES) {
       log.fatal(
         { failures: startFailures },
         'workers keep dying as they start (see the errors above): stopping',
