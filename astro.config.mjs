@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { defineConfig, envField } from 'astro/config';
 import { loadEnv } from 'vite';
+import { cspDigestMemo } from './scripts/build/csp-digest-memo.ts';
 
 /**
  * The public address (SITE_URL, from the environment or .env at build time) as Astro's
@@ -36,8 +37,9 @@ export default defineConfig({
   // External stylesheets: cacheable by the browser, and smaller pages.
   build: { inlineStylesheets: 'never' },
   // Scripts as files too, never inlined into the page: cached by the browser, and the pages carry
-  // no inline script for the CSP (docs/performance.md).
-  vite: { build: { assetsInlineLimit: 0 } },
+  // no inline script for the CSP (docs/performance.md). The CSP's digests are computed once per
+  // process instead of on every request (scripts/build/csp-digest-memo.ts).
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [cspDigestMemo()] },
   // Shiki writes inline styles, which the CSP forbids; lessons have no code to highlight.
   markdown: { syntaxHighlight: false },
   prefetch: false,
