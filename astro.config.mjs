@@ -30,7 +30,9 @@ export default defineConfig({
   output: 'server',
   // The ceiling for any request: one 10 MB PDF and its form (assignment uploads). Everything
   // else is held to 256 KB by the middleware (src/lib/server/http/upload-limit.ts).
-  adapter: node({ mode: 'standalone', bodySizeLimit: 11 * 1024 * 1024, experimentalDisableStreaming: true }),
+  // `middleware` mode: the build exports the app's request handler and starts nothing;
+  // scripts/serve.ts runs the server (static files first: src/lib/server/ops/static-files.ts).
+  adapter: node({ mode: 'middleware', bodySizeLimit: 11 * 1024 * 1024, experimentalDisableStreaming: true }),
   integrations: [react(), mdx()],
   server: { port: 4321, host: true },
   compressHTML: true,

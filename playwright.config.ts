@@ -56,9 +56,10 @@ export default defineConfig({
       stderr: 'pipe' as const,
     },
     ...ports.map((port) => ({
-      command: `node ${process.env.E2E_SERVER_ENTRY ?? 'dist/server/entry.mjs'}`,
+      // The production server as `npm run serve` runs it, one process per port.
+      command: `node scripts/serve.ts --dist ${process.env.E2E_DIST ?? 'dist'}`,
       url: `http://127.0.0.1:${port}/`,
-      env: { ...serverEnv, PORT: String(port) },
+      env: { ...serverEnv, PORT: String(port), WEB_CONCURRENCY: '1' },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore' as const,

@@ -5,14 +5,13 @@
  * so every request is graded and written. Reports p50/p95/p99 at one connection and throughput
  * at 16, then checks that the database holds exactly one grade per accepted request.
  *
- *   npx node bench/quiz-submit.ts [path/to/server/entry.mjs]   (default dist/server/entry.mjs)
+ *   npx node bench/quiz-submit.ts [path/to/build]   (default dist; the server runs as `npm run serve`, one process)
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { enrolment, quizAttempt, user } from '#db/schema.ts';
 import { answerFields } from '#src/lib/quiz/rules.ts';
@@ -27,7 +26,8 @@ import { toPublicQuestions } from '#src/lib/server/quiz/public-view.ts';
 import type { AnswerableQuestion } from '#src/lib/server/quiz/schema.ts';
 import { createSession } from '#src/lib/server/account/session.ts';
 
-const entry = resolve(process.argv[2] ?? 'dist/server/entry.mjs');
+const dist = resolve(process.argv[2] ?? 'dist');
+const serveScript = resolve(import.meta.dirname, '../scripts/serve.ts');
 const port = 4690;
 const origin = `http://127.0.0.1:${port}`;
 const courseId = 'supervisors-early-intervention';
@@ -127,19 +127,12 @@ for (const [index, userId] of userIds.entries()) {
   });
 }
 
-// BENCH_CPU_PROF=<folder> writes a V8 CPU profile of the server for a closer look.
-// A profile is written on a normal exit only, so the server is started through a tiny wrapper
-// that exits on SIGINT.
+// BENCH_CPU_PROF=<folder> writes a V8 CPU profile of the server for a closer look (written when
+// the server exits, which scripts/serve.ts does on SIGTERM).
 const profile = process.env.BENCH_CPU_PROF
-  ? [
-      '--cpu-prof',
-      `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`,
-      '--input-type=module',
-      '-e',
-      `process.on('SIGINT', () => process.exit(0)); await import(${JSON.stringify(pathToFileURL(entry).href)});`,
-    ]
-  : [entry];
-const server = spawn(process.execPath, profile, {
+  ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`]
+  : [];
+const server = spawn(process.execPath, [...profile, serveScript, '--dist', dist], {
   env: {
     ...process.env,
     DATABASE_URL: url,
@@ -147,6 +140,7 @@ const server = spawn(process.execPath, profile, {
     HOST: '127.0.0.1',
     SITE_URL: origin,
     SECURE_COOKIES: 'false',
+    WEB_CONCURRENCY: '1',
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -232,7 +226,7 @@ const single = await run(1);
 const cpuBefore = serverCpuSeconds();
 const sixteen = await run(16);
 const cpuAfter = serverCpuSeconds();
-server.kill('SIGINT');
+server.kill('SIGTERM');
 await new Promise((done) => server.once('exit', done));
 
 const [graded] = await db.orm

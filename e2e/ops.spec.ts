@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { lessonProgress } from '#db/schema.ts';
@@ -21,9 +21,7 @@ import { createLearners, FIXTURE_COURSE_ID } from '../tests/reliability/fixture.
  * write it acknowledged must be in the database after it exits.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
-const distDir = dirname(
-  dirname(resolve(process.env.E2E_SERVER_ENTRY ?? join(root, 'dist/server/entry.mjs'))),
-);
+const distDir = resolve(process.env.E2E_DIST ?? join(root, 'dist'));
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {

@@ -48,7 +48,7 @@ db.close();
 
 run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   E2E_DATABASE_URL: url,
-  E2E_SERVER_ENTRY: resolve(outDir, 'server/entry.mjs'),
+  E2E_DIST: outDir,
   CHROMIUM_PATH: chromium,
   E2E_OUTPUT_DIR: resolve(dir, `${runName}-playwright`),
 });

@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { makeGraceful } from '#src/lib/server/ops/graceful-server.ts';
 import { createLogger } from '#src/lib/server/ops/log.ts';
+import { createSiteListener } from '#src/lib/server/ops/static-files.ts';
 import { beginShutdown, runShutdownHooks } from '#src/lib/server/ops/shutdown.ts';
 import { parseWorkerCount, superviseWorkers, useSharedSocket } from '#src/lib/server/ops/workers.ts';
 import { databaseUrl } from './db-url.ts';
@@ -94,13 +95,11 @@ if (cluster.isPrimary && workers.count > 1) {
 async function serve(): Promise<void> {
   process.env.HOST ??= '0.0.0.0';
   process.env.PORT ??= '4321';
-  // This script starts the server itself, to own its shutdown, and logs its own start line.
-  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  process.env.ASTRO_NODE_LOGGING = 'disabled';
   const app = (await import(entry.href)) as { handler: RequestListener };
-  // The adapter's own request handler (static files, then the app) on a server of our own.
-  // In a worker, the listening socket is the one the primary opened, shared (see workers.ts).
-  const server = createServer(app.handler);
+  // The build's static files (listed once), then the adapter's app handler (its `middleware`
+  // mode), on a server of our own. In a worker, the listening socket is the one the primary
+  // opened, shared (see workers.ts).
+  const server = createServer(createSiteListener(resolve(root, values.dist, 'client'), app.handler));
   server.listen({ host: process.env.HOST, port: Number(process.env.PORT) });
   const graceful = makeGraceful(server);
 

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { mfaCredential, session, user, type Locale } from '#db/schema.ts';
 import { hasStaffSessionLimits, type Role } from '#src/lib/roles.ts';
 import type { Database } from '#src/lib/server/db.ts';
@@ -156,7 +156,27 @@ const selectSessionWithUser = (db: Database) =>
       },
     })
     .from(session)
-    .innerJoin(user, eq(session.userId, user.id));
+    .innerJoin(user, eq(session.userId, user.id))
+    .where(eq(session.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare();
+
+type SessionLookup = ReturnType<typeof selectSessionWithUser>;
+const sessionLookups = new WeakMap<Database, SessionLookup>();
+
+/**
+ * The session and its user by session id: every signed-in request asks, so the query is built
+ * once per database (drizzle's prepared query) instead of on every request, where building it
+ * cost more CPU than SQLite's answer (issue #20).
+ */
+function lookUpSession(db: Database, id: string) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = selectSessionWithUser(db);
+    sessionLookups.set(db, lookup);
+  }
+  return lookup.all({ id });
+}
 
 async function hasConfirmedMfa(db: Database, userId: string): Promise<boolean> {
   const [row] = await db.orm
@@ -179,7 +199,7 @@ export async function validateSessionToken(
 ): Promise<{ session: ValidSession; user: SessionUser; step: SignInStep } | null> {
   const parts = parseSessionToken(token);
   if (!parts) return null;
-  const [row] = await selectSessionWithUser(db).where(eq(session.id, parts.id)).limit(1);
+  const [row] = await lookUpSession(db, parts.id);
   if (!row) return null;
   if (!secretMatches(parts.secret, new Uint8Array(row.secretHash))) return null;
   const createdAt = row.createdAt.getTime();
