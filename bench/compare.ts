@@ -5,6 +5,9 @@
  * throughput run; the least CPU time per request over several short rounds, with the two builds
  * taking turns, is the steadiest comparison this machine allows (docs/performance.md).
  * The database comes from `npm run bench -- --keep` (test-results/DIR-data/bench.db).
+ * Build each side with `npx astro build --outDir test-results/NAME-dist` (from a worktree for an
+ * older commit). A build from before commit 0baf3fd (the adapter in standalone mode) starts its own
+ * server on import: run the comparison with ASTRO_NODE_AUTOSTART=disabled.
  */
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
