@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from './format.ts';
-import { catalogues } from './index.ts';
+import { catalogues, intlLocale } from './index.ts';
 
 describe('formatMessage', () => {
   const warning = '{count, plural, one {# question is} other {# questions are}} not answered yet.';
@@ -48,9 +48,9 @@ describe('formatMessage', () => {
   }
 
   it('fills every catalogue template as the earlier implementation did', () => {
-    for (const [locale, catalogue] of Object.entries(catalogues)) {
-      const tag = locale === 'ms' ? 'ms-MY' : 'en-MY';
-      for (const template of Object.values(catalogue)) {
+    for (const locale of ['en', 'ms'] as const) {
+      const tag = intlLocale(locale);
+      for (const template of Object.values(catalogues[locale])) {
         const names = [...template.matchAll(/\{(\w+)/gu)].map((match) => match[1] ?? '');
         for (const count of [0, 1, 2, 1500]) {
           const params = Object.fromEntries(
