@@ -20,7 +20,12 @@ import { makeGraceful } from '#src/lib/server/ops/graceful-server.ts';
 import { createLogger } from '#src/lib/server/ops/log.ts';
 import { createSiteListener } from '#src/lib/server/ops/static-files.ts';
 import { beginShutdown, runShutdownHooks } from '#src/lib/server/ops/shutdown.ts';
-import { parseWorkerCount, superviseWorkers, useSharedSocket } from '#src/lib/server/ops/workers.ts';
+import {
+  listenerClosedEverywhere,
+  parseWorkerCount,
+  superviseWorkers,
+  useSharedSocket,
+} from '#src/lib/server/ops/workers.ts';
 import { databaseUrl } from './db-url.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
@@ -128,7 +133,10 @@ async function serve(): Promise<void> {
     stopping = true;
     log.info({ signal, inFlight: graceful.inFlight() }, 'stopping: no new connections, finishing requests');
     beginShutdown();
-    const drained = await graceful.drain(requestLimitMs);
+    // With workers, clients are sent away only once no worker listens any more (see workers.ts).
+    const drained = await graceful.drain(requestLimitMs, {
+      listenerClosed: () => listenerClosedEverywhere(5_000),
+    });
     if (drained.abandoned > 0) log.warn(drained, 'requests still running at the limit were cut off');
     else log.info(drained, 'every request answered');
     const failures = await runShutdownHooks(10_000);

@@ -15,7 +15,19 @@ export interface GracefulServer {
    * on open connections, each answer closing its connection. Resolves when no connection is
    * left, when those left have been idle for `idleGraceMs`, or after `limitMs`, closing the rest.
    */
-  drain(limitMs: number, idleGraceMs?: number): Promise<DrainResult>;
+  drain(limitMs: number, options?: DrainOptions): Promise<DrainResult>;
+}
+
+export interface DrainOptions {
+  /** How long connections left open must all have been idle before they are closed (default 1 s). */
+  idleGraceMs?: number;
+  /**
+   * Called once this server has stopped listening; answers keep their connections open until it
+   * resolves. With worker processes sharing one listening socket, a worker must not send its
+   * clients away (`Connection: close`) while another worker still listens: they would reconnect
+   * into the socket's queue, and the other worker's close would reset those connections.
+   */
+  listenerClosed?: () => Promise<void>;
 }
 
 interface Connection {
@@ -62,11 +74,12 @@ export function makeGraceful(server: Server): GracefulServer {
 
   return {
     inFlight: () => active,
-    async drain(limitMs, idleGraceMs = 1000) {
+    async drain(limitMs, { idleGraceMs = 1000, listenerClosed } = {}) {
       const started = performance.now();
-      draining = true;
       // Stop listening without http.Server#close's immediate closeIdleConnections().
       NetServer.prototype.close.call(server);
+      if (listenerClosed) await listenerClosed();
+      draining = true;
       for (;;) {
         const now = performance.now();
         const open = [...connections.values()];

@@ -48,6 +48,60 @@ export function useSharedSocket(): void {
   cluster.schedulingPolicy = cluster.SCHED_NONE;
 }
 
+/**
+ * Closes the primary's own reference to the shared listening socket, when stopping begins.
+ * node:cluster keeps it open until every worker has closed its copy and told the primary so.
+ * Between the last worker's close and that message the socket still queues new connections that
+ * no process will accept, and closing it then resets them (`e2e/ops.spec.ts` caught this under
+ * load: a client reconnecting after a `Connection: close` answer got ECONNRESET). With the
+ * primary's reference gone first, the socket closes the moment the last worker stops listening,
+ * as a single process's does: later connections are refused, never reset. node:cluster has no
+ * API for it, so the handle is found among the process's active handles; the primary holds no
+ * other TCP handle (it opens no database and makes no requests). Returns how many it closed.
+ */
+function releaseListeningSockets(): number {
+  const active = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
+  let closed = 0;
+  for (const handle of active) {
+    const candidate = handle as { constructor?: { name?: string }; close?: () => void } | null;
+    if (candidate?.constructor?.name !== 'TCP' || typeof candidate.close !== 'function') continue;
+    candidate.close();
+    closed += 1;
+  }
+  return closed;
+}
+
+/** Messages between a stopping worker and the primary (see `listenerClosedEverywhere`). */
+const STOPPED_LISTENING = 'rtw:stopped-listening';
+const LISTENER_CLOSED = 'rtw:listener-closed';
+
+/**
+ * In a worker that has stopped listening: tells the primary, and resolves once the primary says
+ * every worker has (the shared socket is then closed, so a client that reconnects is refused,
+ * never queued), or after `limitMs` should that word not come. Outside a worker: at once.
+ */
+export function listenerClosedEverywhere(limitMs: number): Promise<void> {
+  if (!cluster.isWorker || !process.send) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      if (message === LISTENER_CLOSED) done();
+    };
+    const timer = setTimeout(() => done(), limitMs);
+    function done() {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      resolve();
+    }
+    process.on('message', onMessage);
+    process.send?.(STOPPED_LISTENING);
+  });
+}
+
+/** A worker that exits while being told needs no word. */
+function ignoreSendFailure(): void {
+  // Nothing to do: the error is the closed channel of a worker on its way out.
+}
+
 interface SupervisorOptions {
   count: number;
   log: Logger;
@@ -82,6 +136,22 @@ export function superviseWorkers(options: SupervisorOptions): void {
     process.exit(exitCode);
   };
 
+  // Workers that have stopped listening since stopping began; once every live worker has, they
+  // all hear that the shared socket is closed and may send their clients away.
+  const stoppedListening = new Set<Worker>();
+  const announceIfAllStoppedListening = () => {
+    const workers = live();
+    if (!stopping || !workers.every((worker) => stoppedListening.has(worker))) return;
+    for (const worker of workers) {
+      if (worker.isConnected()) worker.send(LISTENER_CLOSED, ignoreSendFailure);
+    }
+  };
+  cluster.on('message', (worker, message) => {
+    if (message !== STOPPED_LISTENING) return;
+    stoppedListening.add(worker);
+    announceIfAllStoppedListening();
+  });
+
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);
@@ -89,6 +159,7 @@ export function superviseWorkers(options: SupervisorOptions): void {
       if (code !== 0) exitCode = 1;
       log.info({ worker: worker.process.pid, code, signal }, 'worker stopped');
       if (live().length === 0) finish();
+      else announceIfAllStoppedListening();
       return;
     }
     log.error({ worker: worker.process.pid, code, signal, livedMs: lived }, 'worker died: starting another');
@@ -107,6 +178,8 @@ export function superviseWorkers(options: SupervisorOptions): void {
 
   const stopAll = () => {
     stopping = true;
+    const released = releaseListeningSockets();
+    log.info({ released }, 'closed its own copy of the listening socket');
     const workers = live();
     if (workers.length === 0) finish();
     for (const worker of workers) worker.process.kill('SIGTERM');
