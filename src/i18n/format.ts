@@ -29,7 +29,7 @@ type Part =
 
 const compiled = new Map<string, readonly Part[]>();
 
-function placeholders(text: string, parts: Part[]): void {
+function pushPlaceholders(text: string, parts: Part[]): void {
   let from = 0;
   for (const match of text.matchAll(/\{(\w+)\}/gu)) {
     if (match.index > from) parts.push(text.slice(from, match.index));
@@ -50,14 +50,14 @@ function partsOf(template: string): readonly Part[] {
   const parts: Part[] = [];
   let from = 0;
   for (const match of template.matchAll(pluralPattern)) {
-    placeholders(template.slice(from, match.index), parts);
+    pushPlaceholders(template.slice(from, match.index), parts);
     const forms = new Map<string, string>();
     for (const [, selector = '', text = ''] of (match[2] ?? '').matchAll(branchPattern))
       forms.set(selector, text);
     parts.push({ name: match[1] ?? '', plural: forms, written: match[0] });
     from = match.index + match[0].length;
   }
-  placeholders(template.slice(from), parts);
+  pushPlaceholders(template.slice(from), parts);
   compiled.set(template, parts);
   return parts;
 }

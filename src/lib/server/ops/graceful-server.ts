@@ -12,8 +12,9 @@ export interface GracefulServer {
   inFlight(): number;
   /**
    * Stops accepting connections and answers every request already received or still arriving
-   * on open connections, each answer closing its connection. Resolves when no connection is
-   * left, when those left have been idle for `idleGraceMs`, or after `limitMs`, closing the rest.
+   * on open connections, each answer closing its connection (once `listenerClosed` resolves, if
+   * given). Resolves when no connection is left, when those left have been idle for
+   * `idleGraceMs`, or after `limitMs`, closing the rest.
    */
   drain(limitMs: number, options?: DrainOptions): Promise<DrainResult>;
 }
@@ -78,7 +79,15 @@ export function makeGraceful(server: Server): GracefulServer {
       const started = performance.now();
       // Stop listening without http.Server#close's immediate closeIdleConnections().
       NetServer.prototype.close.call(server);
-      if (listenerClosed) await listenerClosed();
+      if (listenerClosed) {
+        // Within the limit like everything else here: a word that never comes ends the wait.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          listenerClosed(),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs))),
+        ]);
+        clearTimeout(timer);
+      }
       draining = true;
       for (;;) {
         const now = performance.now();
