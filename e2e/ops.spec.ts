@@ -247,3 +247,80 @@ test('a worker that dies is replaced while the others keep answering; SIGTERM st
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+/**
+ * The lesson page and the course overview keep parts they rendered once in memory (the lesson body,
+ * the pager, the outline, the module rows: src/lib/server/content/render-cache.ts), and on a later
+ * request their components are not even created. A fresh server renders each part on the first
+ * request; the second request must be the same page, head included (a lesson body bringing styles
+ * or scripts of its own would lose them here).
+ */
+test('pages served from parts kept in memory are the pages first rendered', async () => {
+  test.setTimeout(120_000);
+  const folder = mkdtempSync(join(tmpdir(), 'rtw-render-cache-'));
+  const databaseUrl = `file:${join(folder, 'rtw.db')}`;
+  const course = requireCourse(loadBenchContent(root), FIXTURE_COURSE_ID);
+  const db = await createDb(databaseUrl);
+  await migrateDb(db);
+  const [learner] = await createLearners(db, `cache${Date.now().toString(36)}`, 1, Date.now());
+  const { server, origin, exited } = await startServe(databaseUrl, 1);
+  const cookie = learner?.cookie ?? '';
+  const post = (path: string, values: Record<string, string>) =>
+    fetch(`${origin}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(values).toString(),
+    });
+  // Ids made at random per render (progress bars, glossary tips) are the only expected difference.
+  const page = async (path: string, language: string) => {
+    const answer = await fetch(`${origin}${path}`, {
+      headers: { cookie: `${cookie}; rtw_lang=${language}` },
+    });
+    expect(answer.status, path).toBe(200);
+    return (await answer.text()).replace(/-[a-z0-9]{6}(?=["-])/g, '-*');
+  };
+  try {
+    await expect
+      .poll(
+        () =>
+          fetch(`${origin}/readyz`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(200);
+    const [module] = course.modules;
+    const [done, open] = module?.lessons ?? [];
+    if (!module || !done || !open) throw new Error('the fixture course needs a module with two lessons');
+    expect((await post(`/courses/${course.id}?_action=learning.enrol`, { courseId: course.id })).status).toBe(
+      303,
+    );
+    const completed = await post(`${lessonHref(course.id, done.id)}?_action=learning.complete`, {
+      courseId: course.id,
+      moduleId: module.id,
+      lesson: lessonSlug(done.id),
+    });
+    expect(completed.status).toBe(303);
+
+    for (const language of ['en', 'ms'])
+      for (const path of [
+        lessonHref(course.id, open.id),
+        lessonHref(course.id, done.id),
+        `/courses/${course.id}`,
+      ]) {
+        const first = await page(path, language);
+        // The lesson page shows its body, pager and outline; the overview, its module list.
+        expect(first).toContain(path.endsWith(course.id) ? 'module-list' : 'class="outline');
+        expect(await page(path, language), `${path} in ${language}`).toBe(first);
+      }
+
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  } finally {
+    if (server.exitCode === null) server.kill('SIGKILL');
+    db.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
