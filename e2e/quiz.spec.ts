@@ -210,7 +210,7 @@ test('keyboard only: a learner passes the module quiz and sees the feedback', as
   await startQuizWithKeyboard(page);
   await expectAccessible(page);
   await takeQuizWithKeyboard(page, true);
-  await expect(page.getByText(/question\(s\) are not answered yet/)).toHaveCount(0);
+  await expect(page.getByText(/not fully answered yet/)).toHaveCount(0);
   await expectAccessible(page);
   await tabTo(page, 'button[form="quiz-submit-form"]');
   await page.keyboard.press('Enter');

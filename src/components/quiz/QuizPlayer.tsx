@@ -1,6 +1,6 @@
 import { actions } from 'astro:actions';
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
-import { answerablesOf, answerFields, countAnswered, isAnswered } from '#src/lib/quiz/rules.ts';
+import { answerablesOf, answerFields, countAnswered, isQuestionAnswered } from '#src/lib/quiz/rules.ts';
 import type { PlayerAnswer, PlayerAnswers, QuizPlayerProps } from '#src/lib/quiz/types.ts';
 import { formatLabel } from './format-label.ts';
 import QuestionFields from './QuestionFields.tsx';
@@ -282,7 +282,7 @@ export default function QuizPlayer(props: QuizPlayerProps): ReactElement {
           )}
           <ol className="review-list">
             {questions.map((entry, index) => {
-              const done = answerablesOf(entry).every((answerable) => isAnswered(answers[answerable.id]));
+              const done = isQuestionAnswered(entry, answers);
               return (
                 <li key={entry.id}>
                   <button className="link-button" type="button" onClick={() => goTo(index)}>

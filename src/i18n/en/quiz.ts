@@ -98,7 +98,7 @@ export default {
   'quiz.player.reviewTitle': 'Check your answers',
   'quiz.player.reviewLead': 'Go back to any question to change your answer. When you are ready, submit.',
   'quiz.player.unansweredWarning':
-    '{count, plural, one {# question is} other {# questions are}} not answered yet. Unanswered questions score 0.',
+    '{count, plural, one {# question is} other {# questions are}} not fully answered yet. Any part left unanswered scores 0.',
   'quiz.player.answered': 'Answered',
   'quiz.player.notAnswered': 'Not answered',
   'quiz.player.goToQuestion': 'Question {number}',

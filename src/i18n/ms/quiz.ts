@@ -105,7 +105,8 @@ export default {
   'quiz.player.reviewTitle': 'Semak jawapan anda',
   'quiz.player.reviewLead':
     'Kembali ke mana-mana soalan untuk menukar jawapan. Apabila anda sudah bersedia, hantar.',
-  'quiz.player.unansweredWarning': '{count} soalan belum dijawab. Soalan yang tidak dijawab mendapat 0.',
+  'quiz.player.unansweredWarning':
+    '{count} soalan belum dijawab sepenuhnya. Bahagian yang tidak dijawab mendapat 0.',
   'quiz.player.answered': 'Dijawab',
   'quiz.player.notAnswered': 'Belum dijawab',
   'quiz.player.goToQuestion': 'Soalan {number}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFields, countAnswered, orderingShown } from './rules.ts';
+import { answerFields, countAnswered, isQuestionAnswered, orderingShown } from './rules.ts';
 import type { PublicAnswerable, PublicQuestion } from './types.ts';
 
 const ordering: Extract<PublicAnswerable, { type: 'ordering' }> = {
@@ -18,6 +18,27 @@ const single: PublicQuestion = {
   prompt: 'Pick one.',
   options: [{ id: 'ox', text: 'Yes' }],
 };
+
+describe('counting answered questions', () => {
+  const scenario: PublicQuestion = {
+    id: 'q-case',
+    type: 'scenario',
+    scenario: 'A worker returns after surgery.',
+    questions: [
+      { id: 'q-case-a', type: 'single', prompt: 'First step?', options: [{ id: 'oa', text: 'Call' }] },
+      { id: 'q-case-b', type: 'single', prompt: 'Second step?', options: [{ id: 'ob', text: 'Plan' }] },
+    ],
+  };
+
+  it('counts a scenario as one question, as the player numbers them, answered once every part is', () => {
+    expect(countAnswered([single, scenario], {})).toEqual({ answered: 0, total: 2 });
+    expect(countAnswered([single, scenario], { 'q-case-a': 'oa' })).toEqual({ answered: 0, total: 2 });
+    expect(isQuestionAnswered(scenario, { 'q-case-a': 'oa' })).toBe(false);
+    const all = { 'q-single': 'ox', 'q-case-a': 'oa', 'q-case-b': 'ob' };
+    expect(countAnswered([single, scenario], all)).toEqual({ answered: 2, total: 2 });
+    expect(isQuestionAnswered(scenario, all)).toBe(true);
+  });
+});
 
 describe('an ordering question the learner has not touched', () => {
   it('counts as unanswered, although its items are shown in an order', () => {

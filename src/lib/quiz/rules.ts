@@ -123,20 +123,23 @@ export function isAnswered(answer: PlayerAnswer | undefined): boolean {
   return Object.keys(answer).length > 0;
 }
 
-/** Answered and total answerable questions of a drawn set. */
+/** Whether every part of a question has an answer (a scenario is answered once all its parts are). */
+export function isQuestionAnswered(question: PublicQuestion, answers: PlayerAnswers): boolean {
+  return answerablesOf(question).every((answerable) =>
+    isAnswered(Object.hasOwn(answers, answerable.id) ? answers[answerable.id] : undefined),
+  );
+}
+
+/**
+ * Answered and total questions of a drawn set, counted as the learner sees them numbered
+ * ("Question 3 of 10"): a scenario is one question, answered once every part is.
+ */
 export function countAnswered(
   questions: readonly PublicQuestion[],
   answers: PlayerAnswers,
 ): { answered: number; total: number } {
-  let answered = 0;
-  let total = 0;
-  for (const question of questions) {
-    for (const answerable of answerablesOf(question)) {
-      total++;
-      if (isAnswered(Object.hasOwn(answers, answerable.id) ? answers[answerable.id] : undefined)) answered++;
-    }
-  }
-  return { answered, total };
+  const answered = questions.filter((question) => isQuestionAnswered(question, answers)).length;
+  return { answered, total: questions.length };
 }
 
 /**
