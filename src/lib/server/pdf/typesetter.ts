@@ -39,6 +39,50 @@ function subsetTag(seed: string, faceKey: string): string {
 }
 
 /**
+ * What measuring a text costs is shaping it (fontkit's layout), and the answer depends only on
+ * the face and the text, not on the document: the runs a text splits into and each run's width
+ * at size 1 (widths scale linearly with the size) are kept per process, so the labels every
+ * certificate and job aid repeats are shaped for measuring once, not once per document. Drawing
+ * still shapes each string in its document (pdf-lib adds its glyphs to that document's subset).
+ * Both maps start over when they reach their limit.
+ */
+const keptLimit = 5000;
+const runsByText = new Map<string, ReturnType<typeof splitIntoRuns>>();
+const unitWidthsByFace = new Map<string, Map<string, number>>();
+let keptWidths = 0;
+
+function keptRuns(text: string, weight: FontWeight): ReturnType<typeof splitIntoRuns> {
+  const key = `${weight}\u0000${text}`;
+  let runs = runsByText.get(key);
+  if (!runs) {
+    if (runsByText.size >= keptLimit) runsByText.clear();
+    runs = splitIntoRuns(text, weight);
+    runsByText.set(key, runs);
+  }
+  return runs;
+}
+
+/** The width of `text` in `face` at size 1, measured with `font` (the face embedded) the first time. */
+function keptUnitWidth(face: FontFace, text: string, font: PDFFont): number {
+  let widths = unitWidthsByFace.get(face.key);
+  if (!widths) {
+    widths = new Map();
+    unitWidthsByFace.set(face.key, widths);
+  }
+  let unit = widths.get(text);
+  if (unit === undefined) {
+    if (keptWidths >= keptLimit) {
+      for (const kept of unitWidthsByFace.values()) kept.clear();
+      keptWidths = 0;
+    }
+    unit = font.widthOfTextAtSize(text, 1);
+    widths.set(text, unit);
+    keptWidths++;
+  }
+  return unit;
+}
+
+/**
  * Embeds (as subsets) every face that `texts` need and returns a typesetter for them. Every
  * string later drawn must be made of characters (in the same weight) from `texts`. `seed`
  * makes the subset font names deterministic; pass something derived from the content.
@@ -70,33 +114,21 @@ export async function createTypesetter(
     embedded.set(face, await doc.embedFont(bytes, { subset: true, customName }));
   }
 
-  const runsOf = (text: string, weight: FontWeight): Array<{ text: string; font: PDFFont }> =>
-    splitIntoRuns(text, weight).map((run) => {
+  const runsOf = (text: string, weight: FontWeight): Array<{ text: string; face: FontFace; font: PDFFont }> =>
+    keptRuns(text, weight).map((run) => {
       const font = embedded.get(run.face);
       if (!font)
         throw new Error(`Text was drawn that createTypesetter was not given: ${JSON.stringify(text)}`);
-      return { text: run.text, font };
+      return { text: run.text, face: run.face, font };
     });
 
-  // Shaping is the costly part of measuring; a width at size 1 scales linearly.
-  const unitWidths = new Map<PDFFont, Map<string, number>>();
-  const runWidth = (font: PDFFont, text: string, style: TextStyle): number => {
-    let widths = unitWidths.get(font);
-    if (!widths) {
-      widths = new Map();
-      unitWidths.set(font, widths);
-    }
-    let unit = widths.get(text);
-    if (unit === undefined) {
-      unit = font.widthOfTextAtSize(text, 1);
-      widths.set(text, unit);
-    }
-    return unit * style.size + (style.characterSpacing ?? 0) * [...text].length;
-  };
+  const runWidth = (run: { text: string; face: FontFace; font: PDFFont }, style: TextStyle): number =>
+    keptUnitWidth(run.face, run.text, run.font) * style.size +
+    (style.characterSpacing ?? 0) * [...run.text].length;
 
   const widthOf = (text: string, style: TextStyle): number => {
     let width = 0;
-    for (const run of runsOf(text, style.weight ?? 400)) width += runWidth(run.font, run.text, style);
+    for (const run of runsOf(text, style.weight ?? 400)) width += runWidth(run, style);
     return width;
   };
 
@@ -111,7 +143,7 @@ export async function createTypesetter(
         color: style.color ?? rgb(0, 0, 0),
         ...(style.characterSpacing ? { characterSpacing: style.characterSpacing } : {}),
       });
-      cursor += runWidth(run.font, run.text, style);
+      cursor += runWidth(run, style);
     }
     return cursor - x;
   };
