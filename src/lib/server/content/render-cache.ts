@@ -4,18 +4,15 @@
  * the lesson page renders each once and serves it from here. The lesson page's outline and pager
  * are kept the same way, keyed by everything they show (lesson-page.ts).
  *
- * Astro evaluates a component's slot as soon as the component is created (for head propagation),
- * before the component itself runs, so a `<RenderOnce>` alone still builds everything inside it on
- * every request (a lesson body's whole MDX tree included) and only skips turning it into a string.
- * Pages therefore ask `renderedHtml` first and put the `<RenderOnce>` and its children into the
- * template only when nothing is kept yet.
+ * `<RenderOnce>` (components/learning/RenderOnce.astro) takes its child as a function, so that a
+ * kept part is not even built: Astro evaluates ordinary slot children before the component runs.
  */
 const TTL_MS = 10 * 60 * 1000;
 const MAX_ENTRIES = 5000;
 const entries = new Map<string, { html: string; at: number }>();
 
 /** The HTML kept for `key`, or null when it has yet to be rendered (or has expired). */
-export function renderedHtml(key: string, now = Date.now()): string | null {
+function renderedHtml(key: string, now = Date.now()): string | null {
   const entry = entries.get(key);
   if (!entry) return null;
   // Expire now and then so download sizes (read from disk) catch up with newly built PDFs.
