@@ -123,6 +123,20 @@ for (const path of staticAdminPages) {
 test("a learner's record and its confirmation pages pass axe", async ({ page }) => {
   await signIn(page, demo.admin.email);
   const record = await openRecord(page, 'peishan', 'Ng Pei Shan');
+  // Her completion (seeded without quiz attempts) left a certificate: the record lists it in its
+  // own region, and says plainly that there are no attempts.
+  const attempts = page.getByRole('region', { name: 'Quiz and assessment attempts' });
+  await expect(attempts.getByText('No quiz attempts yet.')).toBeVisible();
+  const certificates = page.getByRole('region', { name: 'Certificates' });
+  await expect(certificates.getByRole('rowheader').first()).toBeVisible();
+  await expect(certificates.getByRole('cell', { name: 'Valid' }).first()).toBeVisible();
+  // Siti's record lists her passed, failed and open quiz attempts, each under the module's quiz.
+  await openRecord(page, 'learner@demo', demo.learner.name);
+  const sitiAttempts = page.getByRole('region', { name: 'Quiz and assessment attempts' });
+  await expect(sitiAttempts.getByRole('rowheader', { name: /^Module quiz: / }).first()).toBeVisible();
+  for (const result of ['Passed', 'Not passed', 'Not submitted yet'])
+    await expect(sitiAttempts.getByRole('cell', { name: result, exact: true }).first()).toBeVisible();
+  await expectAccessible(page);
   for (const path of [record, `${record}/role?to=admin`, `${record}/status?to=deactivated`]) {
     await expectAccessiblePage(page, path);
   }
