@@ -3,7 +3,6 @@ export default {
   'nav.reports': 'Reports',
 
   'admin.nav.label': 'Administration sections',
-  'admin.nav.breadcrumb': 'You are here',
   'admin.nav.overview': 'Overview',
   'admin.nav.users': 'Users',
   'admin.nav.employers': 'Employers',

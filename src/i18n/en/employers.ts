@@ -8,7 +8,6 @@ export default {
 
   'employer.workspaceOf': 'Employer workspace: {name}',
   'employer.nav.label': 'Employer workspace sections',
-  'employer.nav.breadcrumb': 'You are here',
   'employer.nav.staff': 'Staff',
   'employer.nav.assign': 'Assign a course',
   'employer.nav.invitations': 'Invitations and joining',

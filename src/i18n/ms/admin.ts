@@ -5,7 +5,6 @@ export default {
   'nav.reports': 'Laporan',
 
   'admin.nav.label': 'Bahagian pentadbiran',
-  'admin.nav.breadcrumb': 'Anda di sini',
   'admin.nav.overview': 'Gambaran keseluruhan',
   'admin.nav.users': 'Pengguna',
   'admin.nav.employers': 'Majikan',

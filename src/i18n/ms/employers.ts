@@ -9,7 +9,6 @@ export default {
 
   'employer.workspaceOf': 'Ruang kerja majikan: {name}',
   'employer.nav.label': 'Bahagian ruang kerja majikan',
-  'employer.nav.breadcrumb': 'Anda di sini',
   'employer.nav.staff': 'Kakitangan',
   'employer.nav.assign': 'Tugaskan kursus',
   'employer.nav.invitations': 'Jemputan dan penyertaan',
