@@ -58,6 +58,20 @@ async function startServe(databaseUrl: string, workers: number) {
   return { server, origin, exited, output: () => output, lines };
 }
 
+/** Waits until the server answers /readyz with 200 (it refuses connections until it listens). */
+async function untilReady(origin: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        fetch(`${origin}/readyz`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(200);
+}
+
 interface Answer {
   status: number;
   location: string;
@@ -104,16 +118,7 @@ for (const workers of [1, 2]) {
     }
 
     try {
-      await expect
-        .poll(
-          () =>
-            fetch(`${origin}/readyz`).then(
-              (r) => r.status,
-              () => 0,
-            ),
-          { timeout: 60_000 },
-        )
-        .toBe(200);
+      await untilReady(origin);
 
       const acknowledged: { userId: string; lessonId: string }[] = [];
       const problems: string[] = [];
@@ -281,16 +286,7 @@ test('pages served from parts kept in memory are the pages first rendered', asyn
     return (await answer.text()).replace(/-[a-z0-9]{6}(?=["-])/g, '-*');
   };
   try {
-    await expect
-      .poll(
-        () =>
-          fetch(`${origin}/readyz`).then(
-            (r) => r.status,
-            () => 0,
-          ),
-        { timeout: 60_000 },
-      )
-      .toBe(200);
+    await untilReady(origin);
     const [module] = course.modules;
     const [done, open] = module?.lessons ?? [];
     if (!module || !done || !open) throw new Error('the fixture course needs a module with two lessons');
