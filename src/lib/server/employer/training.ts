@@ -194,12 +194,8 @@ async function assignOne(
   return outcome === 'already-enrolled' ? 'updated' : 'assigned';
 }
 
-/** The enrolment `enrolmentId` when its learner is on the employer's staff, else null. */
-async function findStaffEnrolment(
-  orm: Pick<Orm, 'select'>,
-  employerId: string,
-  enrolmentId: string,
-): Promise<{
+/** One of the employer's enrolments, with the learner it belongs to. */
+interface StaffEnrolment {
   id: string;
   userId: string;
   courseId: string;
@@ -211,7 +207,14 @@ async function findStaffEnrolment(
   fullName: string;
   locale: 'en' | 'ms';
   accountStatus: 'active' | 'deactivated';
-} | null> {
+}
+
+/** The enrolment `enrolmentId` when its learner is on the employer's staff, else null. */
+async function findStaffEnrolment(
+  orm: Pick<Orm, 'select'>,
+  employerId: string,
+  enrolmentId: string,
+): Promise<StaffEnrolment | null> {
   const [row] = await orm
     .select({
       id: enrolment.id,
@@ -232,6 +235,29 @@ async function findStaffEnrolment(
   return row ?? null;
 }
 
+type OpenEnrolmentRefusal = { ok: false; reason: 'not-found' | 'closed' | 'finished' };
+
+/**
+ * Runs `work` in one write transaction on the enrolment `input.enrolmentId` once it is one of the
+ * employer's (else `not-found`, the same answer as for one that does not exist), still active and
+ * not finished. The caller has already checked that the actor manages the employer.
+ */
+function inOpenStaffEnrolment<T>(
+  db: Database,
+  input: { employerId: string; enrolmentId: string },
+  work: (tx: Orm, row: StaffEnrolment) => Promise<T>,
+): Promise<T | OpenEnrolmentRefusal> {
+  return db.write((orm) =>
+    orm.transaction(async (tx): Promise<T | OpenEnrolmentRefusal> => {
+      const row = await findStaffEnrolment(tx, input.employerId, input.enrolmentId);
+      if (!row) return { ok: false, reason: 'not-found' };
+      if (row.status !== 'active') return { ok: false, reason: 'closed' };
+      if (row.completedAt) return { ok: false, reason: 'finished' };
+      return work(tx, row);
+    }),
+  );
+}
+
 export type DueDateResult =
   | { ok: true }
   | { ok: false; reason: 'forbidden' | 'not-found' | 'closed' | 'finished' | 'unchanged' }
@@ -249,35 +275,29 @@ export async function changeDueDate(
     return { ok: false, reason: 'forbidden' };
   const due = parseDueDate(input.dueDate, now);
   if (!due.ok) return { ok: false, reason: 'invalid', problem: due.problem };
-  return db.write((orm) =>
-    orm.transaction(async (tx): Promise<DueDateResult> => {
-      const row = await findStaffEnrolment(tx, input.employerId, input.enrolmentId);
-      if (!row) return { ok: false, reason: 'not-found' };
-      if (row.status !== 'active') return { ok: false, reason: 'closed' };
-      if (row.completedAt) return { ok: false, reason: 'finished' };
-      const before = row.dueAt?.getTime() ?? null;
-      if (before === due.dueAt) return { ok: false, reason: 'unchanged' };
-      await tx
-        .update(enrolment)
-        .set({ dueAt: due.dueAt === null ? null : new Date(due.dueAt) })
-        .where(eq(enrolment.id, row.id));
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'due-date-changed',
-        subjectType: 'enrolment',
-        subjectId: row.id,
-        data: {
-          userId: row.userId,
-          email: row.email,
-          courseId: row.courseId,
-          before: before === null ? null : dayKey(before),
-          after: due.dueAt === null ? null : dayKey(due.dueAt),
-        },
-        at: now,
-      });
-      return { ok: true };
-    }),
-  );
+  return inOpenStaffEnrolment(db, input, async (tx, row): Promise<DueDateResult> => {
+    const before = row.dueAt?.getTime() ?? null;
+    if (before === due.dueAt) return { ok: false, reason: 'unchanged' };
+    await tx
+      .update(enrolment)
+      .set({ dueAt: due.dueAt === null ? null : new Date(due.dueAt) })
+      .where(eq(enrolment.id, row.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'due-date-changed',
+      subjectType: 'enrolment',
+      subjectId: row.id,
+      data: {
+        userId: row.userId,
+        email: row.email,
+        courseId: row.courseId,
+        before: before === null ? null : dayKey(before),
+        after: due.dueAt === null ? null : dayKey(due.dueAt),
+      },
+      at: now,
+    });
+    return { ok: true };
+  });
 }
 
 export type WithdrawAssignmentResult =
@@ -296,33 +316,27 @@ export async function withdrawAssignment(
   const { now } = context;
   if (!managesEmployer(actor, input.employerId, context.managedEmployerIds))
     return { ok: false, reason: 'forbidden' };
-  return db.write((orm) =>
-    orm.transaction(async (tx): Promise<WithdrawAssignmentResult> => {
-      const row = await findStaffEnrolment(tx, input.employerId, input.enrolmentId);
-      if (!row) return { ok: false, reason: 'not-found' };
-      if (row.status !== 'active') return { ok: false, reason: 'closed' };
-      if (row.completedAt) return { ok: false, reason: 'finished' };
-      await tx
-        .update(enrolment)
-        .set({ status: 'withdrawn', withdrawnAt: new Date(now) })
-        .where(eq(enrolment.id, row.id));
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'enrolment-withdrawn',
-        subjectType: 'enrolment',
-        subjectId: row.id,
-        data: {
-          userId: row.userId,
-          email: row.email,
-          courseId: row.courseId,
-          before: 'active',
-          after: 'withdrawn',
-        },
-        at: now,
-      });
-      return { ok: true, fullName: row.fullName };
-    }),
-  );
+  return inOpenStaffEnrolment(db, input, async (tx, row): Promise<WithdrawAssignmentResult> => {
+    await tx
+      .update(enrolment)
+      .set({ status: 'withdrawn', withdrawnAt: new Date(now) })
+      .where(eq(enrolment.id, row.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'enrolment-withdrawn',
+      subjectType: 'enrolment',
+      subjectId: row.id,
+      data: {
+        userId: row.userId,
+        email: row.email,
+        courseId: row.courseId,
+        before: 'active',
+        after: 'withdrawn',
+      },
+      at: now,
+    });
+    return { ok: true, fullName: row.fullName };
+  });
 }
 
 export type RemindResult =
@@ -344,55 +358,49 @@ export async function remindLearner(
   const { now } = context;
   if (!managesEmployer(actor, input.employerId, context.managedEmployerIds))
     return { ok: false, reason: 'forbidden' };
-  return db.write((orm) =>
-    orm.transaction(async (tx): Promise<RemindResult> => {
-      const row = await findStaffEnrolment(tx, input.employerId, input.enrolmentId);
-      if (!row) return { ok: false, reason: 'not-found' };
-      if (row.status !== 'active') return { ok: false, reason: 'closed' };
-      if (row.completedAt) return { ok: false, reason: 'finished' };
-      if (row.accountStatus !== 'active') return { ok: false, reason: 'deactivated' };
-      const last = row.remindedAt?.getTime() ?? null;
-      if (last !== null && now - last < REMINDER_INTERVAL_MS)
-        return { ok: false, reason: 'too-soon', nextAt: last + REMINDER_INTERVAL_MS };
-      const course = catalogue.published.course(row.courseId);
-      if (!course) return { ok: false, reason: 'closed' };
-      const [employer] = await tx
-        .select({ name: organisation.name })
-        .from(organisation)
-        .where(eq(organisation.id, input.employerId));
-      await tx
-        .update(enrolment)
-        .set({ remindedAt: new Date(now) })
-        .where(eq(enrolment.id, row.id));
-      await enqueueMail(
-        tx,
-        {
-          kind: 'training-reminder',
-          to: row.email,
-          userId: row.userId,
-          locale: row.locale,
-          params: {
-            fullName: row.fullName,
-            courseId: course.id,
-            courseTitle: course.title,
-            employerName: employer?.name ?? '',
-            dueAt: row.dueAt?.getTime() ?? null,
-            reason: 'reminder',
-          },
+  return inOpenStaffEnrolment(db, input, async (tx, row): Promise<RemindResult> => {
+    if (row.accountStatus !== 'active') return { ok: false, reason: 'deactivated' };
+    const last = row.remindedAt?.getTime() ?? null;
+    if (last !== null && now - last < REMINDER_INTERVAL_MS)
+      return { ok: false, reason: 'too-soon', nextAt: last + REMINDER_INTERVAL_MS };
+    const course = catalogue.published.course(row.courseId);
+    if (!course) return { ok: false, reason: 'closed' };
+    const [employer] = await tx
+      .select({ name: organisation.name })
+      .from(organisation)
+      .where(eq(organisation.id, input.employerId));
+    await tx
+      .update(enrolment)
+      .set({ remindedAt: new Date(now) })
+      .where(eq(enrolment.id, row.id));
+    await enqueueMail(
+      tx,
+      {
+        kind: 'training-reminder',
+        to: row.email,
+        userId: row.userId,
+        locale: row.locale,
+        params: {
+          fullName: row.fullName,
+          courseId: course.id,
+          courseTitle: course.title,
+          employerName: employer?.name ?? '',
+          dueAt: row.dueAt?.getTime() ?? null,
+          reason: 'reminder',
         },
-        now,
-      );
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'learner-reminded',
-        subjectType: 'enrolment',
-        subjectId: row.id,
-        data: { userId: row.userId, email: row.email, courseId: row.courseId },
-        at: now,
-      });
-      return { ok: true, fullName: row.fullName };
-    }),
-  );
+      },
+      now,
+    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'learner-reminded',
+      subjectType: 'enrolment',
+      subjectId: row.id,
+      data: { userId: row.userId, email: row.email, courseId: row.courseId },
+      at: now,
+    });
+    return { ok: true, fullName: row.fullName };
+  });
 }
 
 /** A learner's due dates by course: active, unfinished enrolments that carry one. */
