@@ -130,6 +130,11 @@ export const enrolment = sqliteTable(
   ],
 );
 
+/**
+ * One row per learner and lesson they opened. A WITHOUT ROWID table since migration 0009 (stored
+ * in key order, so a learner's rows sit together for the learner-state read); drizzle cannot
+ * declare that, so a migration that rebuilds this table must write WITHOUT ROWID itself.
+ */
 export const lessonProgress = sqliteTable(
   'lesson_progress',
   {

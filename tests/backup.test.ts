@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvent } from '#db/schema.ts';
+import { auditEvent, lessonProgress, user } from '#db/schema.ts';
 import { createBackup } from '#src/lib/server/ops/backup/create.ts';
 import { checkFile } from '#src/lib/server/ops/backup/file-worker.ts';
 import { registerBackupJob } from '#src/lib/server/ops/backup/job.ts';
@@ -70,6 +71,41 @@ async function seedRows(test: TestDatabase, count: number): Promise<void> {
   });
 }
 
+/** `users` learners with `perUser` lesson rows each; the rows as [user, lesson, first, last, completed], in key order. */
+async function seedLessonProgress(test: TestDatabase, users: number, perUser: number): Promise<unknown[][]> {
+  const rows: unknown[][] = [];
+  await test.db.write(async (orm) => {
+    for (let u = 0; u < users; u++) {
+      const userId = `learner-${u}`;
+      await orm.insert(user).values({
+        id: userId,
+        email: `learner-${u}@example.test`,
+        fullName: `Learner ${u}`,
+        passwordHash: 'x',
+        role: 'learner',
+        createdAt: new Date(0),
+      });
+      const values = Array.from({ length: perUser }, (_, index) => ({
+        userId,
+        lessonId: `module-${index % 7}/lesson-${String(index).padStart(3, '0')}`,
+        firstViewedAt: new Date(1_000 + index),
+        lastViewedAt: new Date(2_000 + index),
+        completedAt: index % 3 === 0 ? null : new Date(3_000 + index),
+      }));
+      await orm.insert(lessonProgress).values(values);
+      for (const row of values)
+        rows.push([
+          row.userId,
+          row.lessonId,
+          row.firstViewedAt.getTime(),
+          row.lastViewedAt.getTime(),
+          row.completedAt?.getTime() ?? null,
+        ]);
+    }
+  });
+  return rows.sort((a, b) => (String(a[0]) + String(a[1]) < String(b[0]) + String(b[1]) ? -1 : 1));
+}
+
 describe('backups', () => {
   let test: TestDatabase;
   beforeEach(async () => {
@@ -118,6 +154,9 @@ describe('backups', () => {
 
   it('of a libSQL server are a logical copy inside one read transaction', async () => {
     await seedRows(test, 1234);
+    // lesson_progress is a WITHOUT ROWID table: no rowid to page by, so it is read by its key
+    // (user_id, lesson_id), here over three pages of 500 with keys that share their first part.
+    const progress = await seedLessonProgress(test, 3, 400);
     const target = join(test.dir, 'logical.db');
     await copyDatabaseLogically(test.db.client, target);
     const copy = await checkFile(target);
@@ -125,6 +164,17 @@ describe('backups', () => {
     expect(copy.integrity).toEqual(['ok']);
     expect(copy.rowCounts).toEqual(source.rowCounts);
     expect(copy.rowCounts.audit_event).toBe(1234);
+    const copied = createClient({ url: `file:${target}` });
+    try {
+      const rows = await copied.execute(
+        'SELECT user_id, lesson_id, first_viewed_at, last_viewed_at, completed_at FROM lesson_progress ORDER BY user_id, lesson_id',
+      );
+      expect(rows.rows.map((row) => Array.from(row))).toEqual(progress);
+      const table = await copied.execute("SELECT sql FROM sqlite_schema WHERE name = 'lesson_progress'");
+      expect(table.rows[0]?.sql).toMatch(/WITHOUT ROWID/);
+    } finally {
+      copied.close();
+    }
   });
 
   it('run as the scheduled `backup` job when BACKUP_DIR is set', async () => {

@@ -4,32 +4,15 @@
  * row; this checks that a database with data keeps all of it, and that employer names get the new
  * keys except where two would clash.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { describe, expect, it } from 'vitest';
 import { organisationNameKey } from '#src/lib/account/rules.ts';
-import { createDb, migrationsFolder } from '#src/lib/server/db.ts';
-
-interface Journal {
-  entries: { idx: number; tag: string }[];
-}
+import { createDbBefore } from './helpers/db.ts';
 
 describe('migration 0006 (employers)', () => {
   it('keeps every row that points at a user and re-keys employer names', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rtw-employers-migration-'));
+    const test = await createDbBefore('_employers');
+    const { db } = test;
     try {
-      const folder = join(dir, 'migrations');
-      cpSync(migrationsFolder(), folder, { recursive: true });
-      const journalPath = join(folder, 'meta/_journal.json');
-      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
-      const upTo = journal.entries.findIndex((entry) => entry.tag.endsWith('_employers'));
-      expect(upTo).toBeGreaterThan(0);
-      writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
-
-      const db = await createDb(`file:${join(dir, 'test.db')}`);
-      await db.write(() => migrate(db.orm, { migrationsFolder: folder }));
       const old = (name: string) => name.trim().replace(/\s+/gu, ' ').toLowerCase();
       const orgs = [
         ['o1', 'Acme Sdn. Bhd.'],
@@ -49,7 +32,7 @@ describe('migration 0006 (employers)', () => {
         INSERT INTO enrolment (id, user_id, course_id, status, enrolled_at) VALUES ('e1', 'u1', 'main', 'active', 1);
         INSERT INTO lesson_progress (user_id, lesson_id, first_viewed_at, last_viewed_at) VALUES ('u1', 'm/l', 1, 1);`);
 
-      await db.write(() => migrate(db.orm, { migrationsFolder: migrationsFolder() }));
+      await test.migrateRest();
 
       const count = async (table: string) =>
         Number((await db.client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
@@ -74,9 +57,8 @@ describe('migration 0006 (employers)', () => {
       // Two spellings of Beta would share a key: both keep theirs until an admin merges them.
       expect(keys.get('o2')).toBe('beta sdn bhd');
       expect(keys.get('o3')).toBe('beta sdn. bhd.');
-      db.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      test.cleanup();
     }
   });
 });

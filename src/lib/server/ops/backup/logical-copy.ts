@@ -1,4 +1,4 @@
-import { createClient, type Client, type InValue } from '@libsql/client';
+import { createClient, type Client, type InValue, type Transaction } from '@libsql/client';
 
 const pageSize = 500;
 
@@ -9,6 +9,22 @@ function text(value: unknown): string {
 
 function quote(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * A table's columns, and the key to read it in pages by: its rowid, or for a `WITHOUT ROWID`
+ * table (which has none) its primary key columns in key order.
+ */
+async function tableLayout(read: Transaction, name: string): Promise<{ columns: string[]; keys: string[] }> {
+  const info = (await read.execute(`PRAGMA table_info(${quote(name)})`)).rows;
+  const columns = info.map((row) => text(row.name));
+  const [listed] = (await read.execute(`PRAGMA table_list(${quote(name)})`)).rows;
+  if (Number(listed?.wr ?? 0) !== 1) return { columns, keys: ['rowid'] };
+  const keys = info
+    .filter((row) => Number(row.pk) > 0)
+    .sort((a, b) => Number(a.pk) - Number(b.pk))
+    .map((row) => text(row.name));
+  return { columns, keys };
 }
 
 /**
@@ -35,23 +51,26 @@ export async function copyDatabaseLogically(source: Client, target: string): Pro
     for (const table of tables) await copy.execute(table.sql);
     for (const table of tables) {
       const name = table.name;
-      const columns = (await read.execute(`PRAGMA table_info(${quote(name)})`)).rows.map((row) =>
-        text(row.name),
-      );
+      const { columns, keys } = await tableLayout(read, name);
       const insert = `INSERT INTO ${quote(name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-      const select = `SELECT rowid, ${columns.map(quote).join(', ')} FROM ${quote(name)} WHERE rowid > ? ORDER BY rowid LIMIT ${pageSize}`;
-      let after: InValue = Number.MIN_SAFE_INTEGER;
+      const selected = `SELECT ${[...keys, ...columns].map(quote).join(', ')} FROM ${quote(name)}`;
+      const order = `ORDER BY ${keys.map(quote).join(', ')} LIMIT ${pageSize}`;
+      const firstPage = `${selected} ${order}`;
+      // A row value: (a, b) > (?, ?) pages through a composite key in its own order.
+      const nextPage = `${selected} WHERE (${keys.map(quote).join(', ')}) > (${keys.map(() => '?').join(', ')}) ${order}`;
+      let after: InValue[] | null = null;
       for (;;) {
-        const page = await read.execute({ sql: select, args: [after] });
+        const page = await read.execute(after ? { sql: nextPage, args: after } : firstPage);
         if (page.rows.length === 0) break;
         await copy.batch(
           page.rows.map((row) => ({
             sql: insert,
-            args: columns.map((_, index) => row[index + 1] as InValue),
+            args: columns.map((_, index) => row[keys.length + index] as InValue),
           })),
           'write',
         );
-        after = page.rows[page.rows.length - 1]![0] as InValue;
+        const last = page.rows[page.rows.length - 1]!;
+        after = keys.map((_, index) => last[index] as InValue);
         if (page.rows.length < pageSize) break;
       }
     }
