@@ -1,4 +1,5 @@
 import { intlLocale, type Locale } from '#src/i18n/index.ts';
+import { numberFormatter } from '#src/lib/number.ts';
 import { dateFormatter } from '#src/lib/time.ts';
 
 export interface AdminFormatters {
@@ -19,8 +20,8 @@ export function adminFormatters(locale: Locale): AdminFormatters {
   const [dateTime, date, shortDate, month] = (['dateTime', 'date', 'dayMonth', 'month'] as const).map(
     (style) => dateFormatter(locale, style),
   ) as [Intl.DateTimeFormat, Intl.DateTimeFormat, Intl.DateTimeFormat, Intl.DateTimeFormat];
-  const number = new Intl.NumberFormat(tag);
-  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
+  const number = numberFormatter(tag);
+  const percent = numberFormatter(tag, { style: 'percent', maximumFractionDigits: 0 });
   return {
     dateTime: (ms) => dateTime.format(ms),
     date: (ms) => date.format(ms),

@@ -4,6 +4,7 @@
  * hyphen (`rtw-coordinator-handbook-ms.pdf`, `consent-form-ms.pdf`).
  */
 import type { Locale } from '#src/i18n/index.ts';
+import { numberFormatter } from '#src/lib/number.ts';
 import { HANDBOOK_AID } from './schema.ts';
 
 const HANDBOOK_FILE = 'rtw-coordinator-handbook.pdf';
@@ -25,21 +26,9 @@ export function spreadsheetFileName(aid: string, locale: Locale = 'en'): string 
 
 /** "240 KB", "1.2 MB": a size a reader can weigh against their data plan. */
 export function formatFileSize(bytes: number, locale: string): string {
-  const format = (value: number, digits: number) => sizeFormatter(locale, digits).format(value);
+  const format = (value: number, digits: number) =>
+    numberFormatter(locale, { maximumFractionDigits: digits }).format(value);
   if (bytes < 1024) return `${format(bytes, 0)} B`;
   if (bytes < 1024 * 1024) return `${format(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
   return `${format(bytes / (1024 * 1024), 1)} MB`;
-}
-
-const sizeFormatters = new Map<string, Intl.NumberFormat>();
-
-/** One number formatter per language and precision: building one costs more than using it. */
-function sizeFormatter(locale: string, digits: number): Intl.NumberFormat {
-  const key = `${locale} ${digits}`;
-  let format = sizeFormatters.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
-    sizeFormatters.set(key, format);
-  }
-  return format;
 }

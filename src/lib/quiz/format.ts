@@ -1,5 +1,6 @@
 /** Dates, durations and scores on the quiz pages, formatted for the reader's language. */
 import { intlLocale, type Locale, type Translate } from '#src/i18n/index.ts';
+import { numberFormatter } from '#src/lib/number.ts';
 import { formatDate } from '#src/lib/time.ts';
 
 /** "26 Nov 2026, 2:53 pm" in Malaysian time. */
@@ -31,15 +32,15 @@ export function formatMinutes(t: Translate, minutes: number): string {
 
 /** A percent with at most one decimal: 83.33 → "83.3%". */
 export function formatPercent(locale: Locale, percent: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(percent) + '%';
+  return numberFormatter(intlLocale(locale), { maximumFractionDigits: 1 }).format(percent) + '%';
 }
 
 /** Points with at most two decimals. */
 export function formatPoints(locale: Locale, points: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(points);
+  return numberFormatter(intlLocale(locale), { maximumFractionDigits: 2 }).format(points);
 }
 
 /** "×1.5" for a time multiplier. */
 export function formatMultiplier(locale: Locale, multiplier: number): string {
-  return `×${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(multiplier)}`;
+  return `×${numberFormatter(intlLocale(locale), { maximumFractionDigits: 2 }).format(multiplier)}`;
 }

@@ -10,6 +10,7 @@ import {
 import type { PDFPage } from '@cantoo/pdf-lib';
 import QRCode from 'qrcode';
 import { TIME_ZONE } from '#src/lib/time.ts';
+import { numberFormatter } from '#src/lib/number.ts';
 import { contentSeed, setDeterministicFileId } from './file-id.ts';
 import type { FontWeight } from './fonts.ts';
 import { pdfColours } from './palette.ts';
@@ -99,14 +100,24 @@ const pageHeight = 595.28;
 const centreX = pageWidth / 2;
 const contentWidth = 640;
 
-function formatDate(date: Date, locale: CertificateLocale): string {
+/** Per process: building an Intl formatter costs more than using it (hours: lib/number.ts). */
+const dateFormats = {
+  en: certificateDateFormat('en'),
+  ms: certificateDateFormat('ms'),
+} satisfies Record<CertificateLocale, Intl.DateTimeFormat>;
+
+function certificateDateFormat(locale: CertificateLocale): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(labels[locale].languageTag, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     // Certificates are issued in Malaysia: the date printed is the date there.
     timeZone: TIME_ZONE,
-  }).format(date);
+  });
+}
+
+function formatDate(date: Date, locale: CertificateLocale): string {
+  return dateFormats[locale].format(date);
 }
 
 function shortUrl(url: string): string {
@@ -260,10 +271,9 @@ interface CertificateWording {
 
 function wordingFor(input: CertificatePdfInput): CertificateWording {
   const text = labels[input.locale];
-  const number = new Intl.NumberFormat(text.languageTag, { maximumFractionDigits: 1 });
   return {
     labels: text,
-    hours: text.hours(number.format(input.cpdHours)),
+    hours: text.hours(numberFormatter(text.languageTag, { maximumFractionDigits: 1 }).format(input.cpdHours)),
     issued: formatDate(input.issuedAt, input.locale),
     expiry: input.expiresAt ? formatDate(input.expiresAt, input.locale) : text.noExpiry,
     shortUrl: shortUrl(input.verifyUrl),

@@ -3,6 +3,7 @@
  * page and the PDF both render this one model, so they never say different things.
  */
 import { createTranslator, intlLocale, type Locale } from '#src/i18n/index.ts';
+import { numberFormatter } from '#src/lib/number.ts';
 import { dateFormatter } from '#src/lib/time.ts';
 import type { TranscriptPdfInput, TranscriptPdfSection } from '#src/lib/server/pdf/transcript.ts';
 import type { Transcript } from './build.ts';
@@ -12,7 +13,7 @@ export function transcriptDocument(transcript: Transcript, locale: Locale): Tran
   const t = createTranslator(locale);
   const day = dateFormatter(locale, 'longDate');
   const date = (at: number | null): string => (at === null ? t('transcript.notCompleted') : day.format(at));
-  const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
+  const number = numberFormatter(intlLocale(locale), { maximumFractionDigits: 1 });
   const percent = (value: number): string => `${number.format(value)}%`;
   const hours = (value: number): string => t('transcript.hours', { hours: Math.round(value * 10) / 10 });
 
