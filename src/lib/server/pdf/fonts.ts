@@ -53,12 +53,53 @@ const faceIndexByWeight = new Map<FontWeight, Map<number, FontFace | null>>();
 // pdf-lib parses font bytes again for every document; handing it the already parsed font
 // keeps the WOFF decompression and table parsing to once per process.
 const parsedFontByBytes = new WeakMap<Uint8Array, FontkitFont>();
+const drawingFontByBytes = new WeakMap<Uint8Array, FontkitFont>();
 
-/** fontkit for pdf-lib's registerFontkit: reuses the faces this module already parsed. */
+/**
+ * fontkit for pdf-lib's registerFontkit: reuses the faces this module already parsed, seen
+ * through `keepingLayouts`.
+ */
 export const cachedFontkit = {
-  create: (bytes: Uint8Array, postscriptName?: string) =>
-    parsedFontByBytes.get(bytes) ?? fontkit.create(bytes, postscriptName ?? ''),
+  create: (bytes: Uint8Array, postscriptName?: string) => {
+    const kept = drawingFontByBytes.get(bytes);
+    if (kept) return kept;
+    const parsed = parsedFontByBytes.get(bytes);
+    if (!parsed) return fontkit.create(bytes, postscriptName ?? '');
+    const drawing = keepingLayouts(parsed);
+    drawingFontByBytes.set(bytes, drawing);
+    return drawing;
+  },
 };
+
+type GlyphRun = ReturnType<FontkitFont['layout']>;
+const keptLayoutLimit = 2000;
+
+/**
+ * `font` whose `layout` (shaping: GSUB and GPOS lookups, most of the cost of drawing a text)
+ * answers a text it shaped before with the same glyph run. pdf-lib shapes every string it draws,
+ * in every document, and a certificate or job aid repeats most of its strings; pdf-lib only reads
+ * the run (its glyphs go into that document's own subset), so sharing it changes no byte of any
+ * document. Layouts asked for with features, a script, a language or a direction are not kept.
+ * The kept runs start over when they reach their limit.
+ */
+function keepingLayouts(font: FontkitFont): FontkitFont {
+  const runs = new Map<string, GlyphRun>();
+  const layout = (text: unknown, ...options: unknown[]): GlyphRun => {
+    const shape = () => (font.layout as (...args: unknown[]) => GlyphRun)(text, ...options);
+    if (typeof text !== 'string' || options.some((option) => option !== undefined)) return shape();
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= keptLayoutLimit) runs.clear();
+      run = shape();
+      runs.set(text, run);
+    }
+    return run;
+  };
+  return new Proxy(font, {
+    get: (target, property, receiver) =>
+      property === 'layout' ? layout : (Reflect.get(target, property, receiver) as unknown),
+  });
+}
 
 function parseRanges(list: string): Array<readonly [number, number]> {
   return list.split(',').map((part) => {

@@ -43,7 +43,8 @@ function subsetTag(seed: string, faceKey: string): string {
  * the face and the text, not on the document: the runs a text splits into and each run's width
  * at size 1 (widths scale linearly with the size) are kept per process, so the labels every
  * certificate and job aid repeats are shaped for measuring once, not once per document. Drawing
- * still shapes each string in its document (pdf-lib adds its glyphs to that document's subset).
+ * shapes through the faces of `cachedFontkit`, which keep their glyph runs the same way
+ * (fonts.ts); pdf-lib still adds each run's glyphs to that document's own subset.
  * Both maps start over when they reach their limit.
  */
 const keptLimit = 5000;
