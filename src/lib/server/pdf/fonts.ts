@@ -50,25 +50,14 @@ const fontPackages: ReadonlyArray<{ name: string; prefix: string; subsets: (keys
 
 const facesByWeight = new Map<FontWeight, FontFace[]>();
 const faceIndexByWeight = new Map<FontWeight, Map<number, FontFace | null>>();
-// pdf-lib parses font bytes again for every document; handing it the already parsed font
-// keeps the WOFF decompression and table parsing to once per process.
+// pdf-lib parses font bytes again for every document; handing it the already parsed font (seen
+// through `keepingLayouts`) keeps the WOFF decompression and table parsing to once per process.
 const parsedFontByBytes = new WeakMap<Uint8Array, FontkitFont>();
-const drawingFontByBytes = new WeakMap<Uint8Array, FontkitFont>();
 
-/**
- * fontkit for pdf-lib's registerFontkit: reuses the faces this module already parsed, seen
- * through `keepingLayouts`.
- */
+/** fontkit for pdf-lib's registerFontkit: reuses the faces this module already parsed. */
 export const cachedFontkit = {
-  create: (bytes: Uint8Array, postscriptName?: string) => {
-    const kept = drawingFontByBytes.get(bytes);
-    if (kept) return kept;
-    const parsed = parsedFontByBytes.get(bytes);
-    if (!parsed) return fontkit.create(bytes, postscriptName ?? '');
-    const drawing = keepingLayouts(parsed);
-    drawingFontByBytes.set(bytes, drawing);
-    return drawing;
-  },
+  create: (bytes: Uint8Array, postscriptName?: string) =>
+    parsedFontByBytes.get(bytes) ?? fontkit.create(bytes, postscriptName ?? ''),
 };
 
 type GlyphRun = ReturnType<FontkitFont['layout']>;
@@ -139,7 +128,7 @@ export function loadFace(face: FontFace): FontkitFont {
     throw new Error(`${face.specifier} is a font collection, not a font`);
   face.bytes = bytes;
   face.font = font;
-  parsedFontByBytes.set(bytes, font);
+  parsedFontByBytes.set(bytes, keepingLayouts(font));
   return font;
 }
 
