@@ -1,9 +1,10 @@
 /**
- * `node bench/profile-summary.ts <file.cpuprofile | folder> [--top=N] [--skip=S]`: the heaviest
+ * `node bench/profile-summary.ts <file.cpuprofile | folder> [--top=N] [--skip=S] [--until=U]`: the heaviest
  * functions of a V8 CPU profile written by `npm run bench -- --profile=DIR`, by self time and by
  * the time spent under each package or project folder, so a profile can be read (and recorded in
  * docs/performance.md) without opening Chrome DevTools. `--skip` leaves out the first S seconds
- * of the profile (the server's start-up: loading and compiling modules), which no request pays.
+ * of the profile (the server's start-up: loading and compiling modules), which no request pays;
+ * `--until` leaves out everything after U seconds, so one bench row can be read on its own.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +46,9 @@ function origin(url: string): string {
 const argv = process.argv.slice(2);
 const target = argv.find((arg) => !arg.startsWith('--'));
 if (!target) {
-  console.error('usage: node bench/profile-summary.ts <file.cpuprofile | folder> [--top=N]');
+  console.error(
+    'usage: node bench/profile-summary.ts <file.cpuprofile | folder> [--top=N] [--skip=S] [--until=U]',
+  );
   process.exit(2);
 }
 const numberOption = (name: string, fallback: number): number =>
@@ -55,6 +58,7 @@ const numberOption = (name: string, fallback: number): number =>
   );
 const top = numberOption('top', 25);
 const skipUs = numberOption('skip', 0) * 1e6;
+const untilUs = numberOption('until', Number.POSITIVE_INFINITY) * 1e6;
 const file = newestProfile(target);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 
@@ -64,7 +68,7 @@ let elapsedUs = 0;
 profile.samples.forEach((id, index) => {
   const delta = profile.timeDeltas[index] ?? 0;
   elapsedUs += delta;
-  if (elapsedUs >= skipUs) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+  if (elapsedUs >= skipUs && elapsedUs < untilUs) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
 });
 const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
 let total = 0;

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from '#db/schema.ts';
+import { groupCommitter, type SqlQuery } from './group-commit.ts';
 import { withReadConnection } from './read-connection.ts';
 
 /**
@@ -26,6 +27,16 @@ export interface Database {
    * loop until the busy timeout; queueing them keeps writes short and in order.
    */
   write<T>(work: (orm: Orm) => Promise<T>): Promise<T>;
+  /**
+   * Group commit (group-commit.ts), for one small write that reads nothing first and must be on
+   * disk before the caller goes on (the lesson page's resume point). Statements that arrive in
+   * the same turn of the event loop, or before the write queue reaches them, are committed
+   * together in one transaction: one write lock and one flush of the log for all of them
+   * instead of one each. If that transaction fails, each statement runs again on its own, so a
+   * bad statement fails only its own caller. Takes a drizzle query (`orm.insert(…)…`), unrun;
+   * resolves once it is committed.
+   */
+  writeGrouped(query: SqlQuery): Promise<void>;
   /** Resolves once every write queued so far has finished (graceful shutdown). */
   drain(): Promise<void>;
   close(): void;
@@ -100,16 +111,22 @@ export async function createDb(url: string, options: DatabaseOptions = {}): Prom
     return run;
   }
 
+  const grouped = groupCommitter(client, write);
+
   async function drain(): Promise<void> {
-    // A write queued while draining extends the tail: wait until it stops moving.
+    // A write queued while draining extends the tail, and a group commit being gathered is
+    // about to: wait until neither moves.
     let seen: Promise<unknown> | undefined;
-    while (seen !== tail) {
+    let seenGathering: Promise<unknown> | undefined;
+    while (seen !== tail || seenGathering !== grouped.gathered()) {
+      seenGathering = grouped.gathered();
+      await seenGathering;
       seen = tail;
       await seen;
     }
   }
 
-  return { orm, client, url, write, drain, close: () => client.close() };
+  return { orm, client, url, write, writeGrouped: grouped.writeGrouped, drain, close: () => client.close() };
 }
 
 /** Folder of the drizzle-kit migrations; the server runs from the project root. */

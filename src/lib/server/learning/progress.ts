@@ -208,15 +208,15 @@ export async function recordLessonView(
 ): Promise<boolean> {
   const own = state.raw.lessons.find((row) => row.lessonId === lessonId)?.lastViewedAt ?? null;
   if (own !== null && own >= state.latestViewAt && now - own < VIEW_REFRESH_MS) return false;
-  await db.write((orm) =>
-    orm
-      .insert(lessonProgress)
-      .values({ userId: state.userId, lessonId, firstViewedAt: new Date(now), lastViewedAt: new Date(now) })
-      .onConflictDoUpdate({
-        target: [lessonProgress.userId, lessonProgress.lessonId],
-        set: { lastViewedAt: new Date(now) },
-      }),
-  );
+  const upsert = db.orm
+    .insert(lessonProgress)
+    .values({ userId: state.userId, lessonId, firstViewedAt: new Date(now), lastViewedAt: new Date(now) })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.lessonId],
+      set: { lastViewedAt: new Date(now) },
+    });
+  // One row and nothing read first: committed together with other learners' views (group commit).
+  await db.writeGrouped(upsert);
   return true;
 }
 
