@@ -1,4 +1,5 @@
 import {
+  concatTransformationMatrix,
   fill,
   PDFDocument,
   PDFString,
@@ -224,14 +225,22 @@ function drawSeal(page: PDFPage, type: Typesetter, cx: number, cy: number, issue
   });
 }
 
-/** Draws the QR code as vector rectangles, one per horizontal run of dark modules. */
+/**
+ * Draws the QR code as vector rectangles, one per horizontal run of dark modules, in module units
+ * under one transformation: each rectangle is then four small integers instead of four long
+ * fractions, which keeps the page's content stream (and compressing it) about 13 KB shorter.
+ */
 function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const count = qr.modules.size;
   const module = size / count;
-  const operators = [pushGraphicsState(), setFillingColor(pdfColours.ink)];
+  const operators = [
+    pushGraphicsState(),
+    concatTransformationMatrix(module, 0, 0, module, x, y),
+    setFillingColor(pdfColours.ink),
+  ];
   for (let row = 0; row < count; row++) {
-    const top = y + size - (row + 1) * module;
+    const bottom = count - row - 1;
     for (let col = 0; col < count;) {
       if (!qr.modules.get(row, col)) {
         col++;
@@ -239,7 +248,7 @@ function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: num
       }
       const start = col;
       while (col < count && qr.modules.get(row, col)) col++;
-      operators.push(rectangle(x + start * module, top, (col - start) * module, module));
+      operators.push(rectangle(start, bottom, col - start, 1));
     }
   }
   operators.push(fill(), popGraphicsState());
