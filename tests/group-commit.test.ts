@@ -1,7 +1,9 @@
 import { createClient } from '@libsql/client';
+import Sqlite from 'libsql';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lessonProgress, user } from '#db/schema.ts';
+import { createDb } from '#src/lib/server/db.ts';
 import { createTestDb, type TestDatabase } from './helpers/db.ts';
 
 /**
@@ -80,11 +82,34 @@ describe('group commit', () => {
       test.db.writeGrouped(view(learners[1] ?? '', 'kept-2', 3)),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
+    const refused = (results[1] as PromiseRejectedResult).reason as Error;
+    expect(refused).toMatchObject({ code: 'SQLITE_CONSTRAINT' });
+    expect(refused.message).toMatch(/FOREIGN KEY/);
     const rows = await test.db.orm.all<{ lessonId: string }>(
       sql`SELECT lesson_id AS lessonId FROM lesson_progress ORDER BY lesson_id`,
     );
     expect(rows).toEqual([{ lessonId: 'kept-1' }, { lessonId: 'kept-2' }]);
+  });
+
+  it('fails a whole group at once when the file stays busy, without trying each statement again', async () => {
+    const impatient = await createDb(test.url, { busyTimeoutMs: 20 });
+    // Another process's write transaction, held open: the file's write lock stays taken.
+    const holder = new Sqlite(test.url.slice('file:'.length));
+    try {
+      holder.exec('BEGIN IMMEDIATE');
+      const oneByOne = vi.spyOn(impatient.client, 'execute');
+      const results = await Promise.allSettled(
+        learners.slice(0, 3).map((id) => impatient.writeGrouped(view(id, 'while-busy', 7))),
+      );
+      expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      for (const result of results)
+        expect((result as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_BUSY' });
+      expect(oneByOne).not.toHaveBeenCalled();
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+      impatient.close();
+    }
   });
 
   it('acknowledges a statement only once another connection can read it', async () => {

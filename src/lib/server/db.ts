@@ -32,8 +32,8 @@ export interface Database {
    * disk before the caller goes on (the lesson page's resume point). Statements that arrive in
    * the same turn of the event loop, or before the write queue reaches them, are committed
    * together in one transaction: one write lock and one flush of the log for all of them
-   * instead of one each. If that transaction fails, each statement runs again on its own, so a
-   * bad statement fails only its own caller. Takes a drizzle query (`orm.insert(…)…`), unrun;
+   * instead of one each. A statement that breaks a constraint fails only its own caller; a
+   * busy or failing database fails the group. Takes a drizzle query (`orm.insert(…)…`), unrun;
    * resolves once it is committed.
    */
   writeGrouped(query: SqlQuery): Promise<void>;

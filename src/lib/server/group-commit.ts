@@ -6,7 +6,7 @@
  * processes, for the file's write lock; one commit for a group pays that once instead of once
  * per statement (docs/performance.md, issue #20 part H). Only `db.ts` uses this.
  */
-import type { Client, InArgs } from '@libsql/client';
+import { LibsqlError, type Client, type InArgs } from '@libsql/client';
 
 /** A query as drizzle builds it, before it runs (`orm.insert(…).values(…)`). */
 export interface SqlQuery {
@@ -60,8 +60,11 @@ export function groupCommitter(
 }
 
 /**
- * One transaction for the group. If it fails it was rolled back as a whole, and each statement
- * runs again on its own, so a bad statement fails only its own caller.
+ * One transaction for the group. If a statement breaks a constraint, the transaction was rolled
+ * back as a whole, and each statement runs again on its own, so that statement fails only its
+ * own caller. Any other failure (the file busy past the busy timeout, a full disk) is the
+ * database's, not a statement's: it fails the whole group at once rather than waiting out the
+ * busy timeout once more per statement with the worker stopped.
  */
 async function commitGroup(client: Client, group: readonly Grouped[]): Promise<void> {
   if (group.length > 1) {
@@ -72,8 +75,11 @@ async function commitGroup(client: Client, group: readonly Grouped[]): Promise<v
       );
       for (const entry of group) entry.committed();
       return;
-    } catch {
-      // Each on its own, below.
+    } catch (error) {
+      if (!brokeConstraint(error)) {
+        for (const entry of group) entry.failed(error);
+        return;
+      }
     }
   }
   for (const entry of group) {
@@ -84,4 +90,9 @@ async function commitGroup(client: Client, group: readonly Grouped[]): Promise<v
       entry.failed(error);
     }
   }
+}
+
+/** A statement's own failure: a key, foreign key, NOT NULL or CHECK constraint it broke. */
+function brokeConstraint(error: unknown): boolean {
+  return error instanceof LibsqlError && error.code.startsWith('SQLITE_CONSTRAINT');
 }
