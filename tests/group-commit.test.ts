@@ -74,6 +74,22 @@ describe('group commit', () => {
     );
   });
 
+  it('tells each caller how many rows its own statement changed, in the order they arrived', async () => {
+    await test.db.writeGrouped(view(learners[6] ?? '', 'once', 1));
+    // Two conditional updates of one row in one group: the first changes it, the second finds
+    // it changed (how two racing submissions close one quiz attempt exactly once).
+    const closeOnce = () =>
+      test.db.orm
+        .update(lessonProgress)
+        .set({ completedAt: new Date(9) })
+        .where(sql`user_id = ${learners[6] ?? ''} AND lesson_id = 'once' AND completed_at IS NULL`);
+    const [first, second] = await Promise.all([
+      test.db.writeGrouped(closeOnce()),
+      test.db.writeGrouped(closeOnce()),
+    ]);
+    expect([first.rowsAffected, second.rowsAffected]).toEqual([1, 0]);
+  });
+
   it('fails only the caller whose statement fails, and keeps the others of its group', async () => {
     const results = await Promise.allSettled([
       test.db.writeGrouped(view(learners[0] ?? '', 'kept-1', 1)),

@@ -13,15 +13,20 @@ export interface SqlQuery {
   toSQL(): { sql: string; params: unknown[] };
 }
 
+/** What a grouped statement did: the rows it inserted, updated or deleted. */
+export interface GroupedResult {
+  rowsAffected: number;
+}
+
 interface Grouped {
   statement: { sql: string; args: InArgs };
-  committed: () => void;
+  committed: (result: GroupedResult) => void;
   failed: (error: unknown) => void;
 }
 
 export interface GroupCommitter {
   /** See `Database.writeGrouped`. */
-  writeGrouped: (query: SqlQuery) => Promise<void>;
+  writeGrouped: (query: SqlQuery) => Promise<GroupedResult>;
   /** Settles once the group being gathered now, if any, is in the write queue. */
   gathered: () => Promise<unknown>;
 }
@@ -34,7 +39,7 @@ export function groupCommitter(
   let open: Grouped[] | null = null;
   let gathering: Promise<unknown> = Promise.resolve();
 
-  function writeGrouped(query: SqlQuery): Promise<void> {
+  function writeGrouped(query: SqlQuery): Promise<GroupedResult> {
     const { sql, params } = query.toSQL();
     return new Promise((committed, failed) => {
       const entry = { statement: { sql, args: params as InArgs }, committed, failed };
@@ -69,11 +74,11 @@ export function groupCommitter(
 async function commitGroup(client: Client, group: readonly Grouped[]): Promise<void> {
   if (group.length > 1) {
     try {
-      await client.batch(
+      const results = await client.batch(
         group.map((entry) => entry.statement),
         'write',
       );
-      for (const entry of group) entry.committed();
+      group.forEach((entry, index) => entry.committed({ rowsAffected: results[index]?.rowsAffected ?? 0 }));
       return;
     } catch (error) {
       if (!brokeConstraint(error)) {
@@ -84,8 +89,8 @@ async function commitGroup(client: Client, group: readonly Grouped[]): Promise<v
   }
   for (const entry of group) {
     try {
-      await client.execute(entry.statement);
-      entry.committed();
+      const { rowsAffected } = await client.execute(entry.statement);
+      entry.committed({ rowsAffected });
     } catch (error) {
       entry.failed(error);
     }

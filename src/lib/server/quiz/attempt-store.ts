@@ -278,8 +278,8 @@ export async function closeAttempt(
   // A timed-out attempt ends at its deadline, whenever it is noticed.
   const submittedAt =
     endedBy === 'time' && attempt.deadlineAt !== null ? Math.min(now, attempt.deadlineAt) : now;
-  const close = async (orm: Orm) => {
-    const rows = await orm
+  const update = (orm: Orm) =>
+    orm
       .update(quizAttempt)
       .set({
         status: 'submitted',
@@ -297,14 +297,22 @@ export async function closeAttempt(
           eq(quizAttempt.status, 'in-progress'),
           sql`coalesce(${quizAttempt.savedAt}, 0) = ${attempt.savedAt ?? 0}`,
         ),
-      )
-      .returning({ id: quizAttempt.id });
-    if (rows.length > 0 && grade.passed && onPassed) await onPassed(orm);
-    return rows;
-  };
-  // A pass with work to follow is one transaction; otherwise the single UPDATE is atomic alone.
-  const updated = await db.write((orm) => (grade.passed && onPassed ? orm.transaction(close) : close(orm)));
-  return { closed: updated.length > 0, grade };
+      );
+  if (grade.passed && onPassed) {
+    // A pass with work to follow is one transaction of its own.
+    const closed = await db.write((orm) =>
+      orm.transaction(async (tx) => {
+        const { rowsAffected } = await update(tx).run();
+        if (rowsAffected > 0) await onPassed(tx);
+        return rowsAffected > 0;
+      }),
+    );
+    return { closed, grade };
+  }
+  // Otherwise the single UPDATE is atomic alone, and is committed together with other
+  // learners' (group commit): two closes of one attempt in one group still change it once.
+  const { rowsAffected } = await db.writeGrouped(update(db.orm));
+  return { closed: rowsAffected > 0, grade };
 }
 
 /**
