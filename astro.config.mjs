@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import { defineConfig, envField } from 'astro/config';
 import { loadEnv } from 'vite';
 import { cspDigestMemo } from './scripts/build/csp-digest-memo.ts';
+import { pageEncoder } from './scripts/build/page-encoder.ts';
 import { pageModuleMemo } from './scripts/build/page-module-memo.ts';
 
 /**
@@ -42,8 +43,9 @@ export default defineConfig({
   // Scripts as files too, never inlined into the page: cached by the browser, and the pages carry
   // no inline script for the CSP (docs/performance.md). The CSP's digests are computed once per
   // process instead of on every request (scripts/build/csp-digest-memo.ts), and each page module
-  // is imported once per process (scripts/build/page-module-memo.ts).
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [cspDigestMemo(), pageModuleMemo()] },
+  // is imported once per process (scripts/build/page-module-memo.ts), and a rendered page is
+  // turned into bytes in one pass (scripts/build/page-encoder.ts).
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [cspDigestMemo(), pageModuleMemo(), pageEncoder()] },
   // Shiki writes inline styles, which the CSP forbids; lessons have no code to highlight.
   markdown: { syntaxHighlight: false },
   prefetch: false,

@@ -5,7 +5,7 @@
  * `loadLessonPage` and renders its data, or answers with its Response (404, redirects).
  */
 import type { AstroGlobal } from 'astro';
-import { actions } from 'astro:actions';
+import { formActions } from '#src/lib/server/http/form-actions.ts';
 import { decideReadAccess, decideRecordAccess, type ReadAccess } from '#src/lib/learning/access.ts';
 import { courseHref, lessonHref, moduleQuizHref } from '#src/lib/learning/paths.ts';
 import {
@@ -93,7 +93,7 @@ export async function loadLessonPage(astro: AstroGlobal): Promise<Response | Les
   const here = lessonHref(course.id, lesson.id);
   const next = nextItemAfter(course, module, lesson);
 
-  const completion = astro.getActionResult(actions.learning.complete);
+  const completion = astro.getActionResult(formActions.completeLesson);
   if (completion?.data?.ok) {
     const { courseCompleted, moduleCompleted } = completion.data;
     const done = courseCompleted ? 'course' : moduleCompleted ? 'module' : 'lesson';
@@ -101,7 +101,7 @@ export async function loadLessonPage(astro: AstroGlobal): Promise<Response | Les
     const query = new URLSearchParams({ done, completed: lesson.id });
     return astro.redirect(`${to}?${query.toString()}`, 303);
   }
-  const undo = astro.getActionResult(actions.learning.undoComplete);
+  const undo = astro.getActionResult(formActions.undoLessonComplete);
   if (undo?.data?.ok) return astro.redirect(`${here}?undone=1`, 303);
   if (completion?.error?.code === 'UNAUTHORIZED' || undo?.error?.code === 'UNAUTHORIZED')
     return signInAgain(astro, here);
