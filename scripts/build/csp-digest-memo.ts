@@ -12,6 +12,7 @@
  * Astro upgrade that moves it cannot silently drop the change.
  */
 import type { Plugin } from 'vite';
+import { serverModuleTransform } from './server-transform.ts';
 
 /** Where the function lives in the installed package, and how it begins. */
 export const digestModule = /[\\/]astro[\\/]dist[\\/]core[\\/]encryption\.js$/;
@@ -50,19 +51,10 @@ export function memoiseDigests(code: string): string {
 }
 
 export function cspDigestMemo(): Plugin {
-  let found = false;
-  return {
+  return serverModuleTransform({
     name: 'rtw:csp-digest-memo',
-    apply: 'build',
-    transform(code, id) {
-      if (!digestModule.test(id.split('?')[0] ?? id)) return null;
-      found = true;
-      return { code: memoiseDigests(code), map: null };
-    },
-    buildEnd(error) {
-      // The client build never loads the module; only a server build must have met it.
-      if (!error && !found && this.environment?.name === 'ssr')
-        this.error('csp-digest-memo: the server build never loaded astro/dist/core/encryption.js.');
-    },
-  };
+    matches: (id) => digestModule.test(id),
+    transform: memoiseDigests,
+    missing: 'csp-digest-memo: the server build never loaded astro/dist/core/encryption.js.',
+  });
 }

@@ -13,6 +13,7 @@
  * Astro upgrade that moves it cannot silently drop the change.
  */
 import type { Plugin } from 'vite';
+import { serverModuleTransform } from './server-transform.ts';
 
 /** Where the encoder lives in the installed package, and how it is declared. */
 export const encoderModule = /[\\/]astro[\\/]dist[\\/]runtime[\\/]server[\\/]render[\\/]common\.js$/;
@@ -50,18 +51,10 @@ export function withPageEncoder(code: string): string {
 }
 
 export function pageEncoder(): Plugin {
-  let found = false;
-  return {
+  return serverModuleTransform({
     name: 'rtw:page-encoder',
-    apply: 'build',
-    transform(code, id) {
-      if (!encoderModule.test(id.split('?')[0] ?? id)) return null;
-      if (this.environment?.name === 'ssr') found = true;
-      return { code: withPageEncoder(code), map: null };
-    },
-    buildEnd(error) {
-      if (!error && !found && this.environment?.name === 'ssr')
-        this.error('page-encoder: the server build never loaded astro/dist/runtime/server/render/common.js.');
-    },
-  };
+    matches: (id) => encoderModule.test(id),
+    transform: withPageEncoder,
+    missing: 'page-encoder: the server build never loaded astro/dist/runtime/server/render/common.js.',
+  });
 }

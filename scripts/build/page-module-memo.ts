@@ -12,6 +12,7 @@
  * silently drop the change.
  */
 import type { Plugin } from 'vite';
+import { serverModuleTransform } from './server-transform.ts';
 
 /** Astro's route table module, as Vite names it once resolved. */
 export const pagesModuleId = '\0virtual:astro:pages';
@@ -47,19 +48,10 @@ export function memoisePageImports(code: string): string {
 }
 
 export function pageModuleMemo(): Plugin {
-  let found = false;
-  return {
+  return serverModuleTransform({
     name: 'rtw:page-module-memo',
-    apply: 'build',
-    transform(code, id) {
-      if (id !== pagesModuleId) return null;
-      if (this.environment?.name === 'ssr') found = true;
-      return { code: memoisePageImports(code), map: null };
-    },
-    buildEnd(error) {
-      // The server build must have met the route table.
-      if (!error && !found && this.environment?.name === 'ssr')
-        this.error('page-module-memo: the server build never loaded virtual:astro:pages.');
-    },
-  };
+    matches: (id) => id === pagesModuleId,
+    transform: memoisePageImports,
+    missing: 'page-module-memo: the server build never loaded virtual:astro:pages.',
+  });
 }
