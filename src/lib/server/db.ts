@@ -29,10 +29,10 @@ export interface Database {
   write<T>(work: (orm: Orm) => Promise<T>): Promise<T>;
   /**
    * Group commit (group-commit.ts), for one small write that reads nothing first and must be on
-   * disk before the caller goes on (the lesson page's resume point, closing a quiz attempt). Statements that arrive in
-   * the same turn of the event loop, or before the write queue reaches them, are committed
-   * together in one transaction: one write lock and one flush of the log for all of them
-   * instead of one each. A statement that breaks a constraint fails only its own caller; a
+   * disk before the caller goes on (the lesson page's resume point, closing a quiz attempt).
+   * Statements that arrive in the same turn of the event loop, or before the write queue reaches
+   * them, are committed together in one transaction: one write lock and one flush of the log for
+   * all of them instead of one each. A statement that breaks a constraint fails only its own caller; a
    * busy or failing database fails the group. Takes a drizzle query (`orm.insert(…)…`), unrun;
    * resolves once it is committed, with the number of rows it changed.
    */

@@ -1,7 +1,7 @@
 /**
- * Group commit for small writes that read nothing first (the lesson page's resume point): the
- * statements that arrive in one turn of the event loop, and any more that arrive before the
- * process's write queue reaches them, are committed in one transaction. With
+ * Group commit for small writes that read nothing first (the lesson page's resume point, closing
+ * a quiz attempt): the statements that arrive in one turn of the event loop, and any more that
+ * arrive before the process's write queue reaches them, are committed in one transaction. With
  * `synchronous=FULL` every commit waits for the disk to flush the log and, with several worker
  * processes, for the file's write lock; one commit for a group pays that once instead of once
  * per statement (docs/performance.md, issue #20 part H). Only `db.ts` uses this.
