@@ -7,6 +7,7 @@ import { loadEnv } from 'vite';
 import { cspDigestMemo } from './scripts/build/csp-digest-memo.ts';
 import { pageEncoder } from './scripts/build/page-encoder.ts';
 import { pageModuleMemo } from './scripts/build/page-module-memo.ts';
+import { sharedAccessors } from './scripts/build/shared-accessors.ts';
 
 /**
  * The public address (SITE_URL, from the environment or .env at build time) as Astro's
@@ -44,8 +45,13 @@ export default defineConfig({
   // no inline script for the CSP (docs/performance.md). The CSP's digests are computed once per
   // process instead of on every request (scripts/build/csp-digest-memo.ts), and each page module
   // is imported once per process (scripts/build/page-module-memo.ts), and a rendered page is
-  // turned into bytes in one pass (scripts/build/page-encoder.ts).
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [cspDigestMemo(), pageModuleMemo(), pageEncoder()] },
+  // turned into bytes in one pass (scripts/build/page-encoder.ts), and the objects Astro builds
+  // for each request take their getters from shared functions, so that the collector does not
+  // keep every request until its next full collection (scripts/build/shared-accessors.ts).
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    plugins: [cspDigestMemo(), pageModuleMemo(), pageEncoder(), sharedAccessors()],
+  },
   // Shiki writes inline styles, which the CSP forbids; lessons have no code to highlight.
   markdown: { syntaxHighlight: false },
   prefetch: false,

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { tuneCollector } from '#src/lib/server/ops/collector.ts';
 import { makeGraceful } from '#src/lib/server/ops/graceful-server.ts';
 import { createLogger } from '#src/lib/server/ops/log.ts';
 import { createSiteListener } from '#src/lib/server/ops/static-files.ts';
@@ -28,6 +29,7 @@ import {
 } from '#src/lib/server/ops/workers.ts';
 import { databaseUrl } from './db-url.ts';
 
+tuneCollector();
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
 const root = resolve(import.meta.dirname, '..');
 const entry = pathToFileURL(resolve(root, values.dist, 'server/entry.mjs'));

@@ -1,0 +1,429 @@
+/**
+ * A Vite plugin for the server build: the objects Astro builds for every request (the render
+ * options, the page's `Astro.response`, the `Astro` global's prototype and the middleware and
+ * endpoint context) get their getters from functions shared by every request, instead of from
+ * object-literal getters that close over the request.
+ *
+ * Why: V8 allocates the accessor pair behind an object-literal getter in the old generation,
+ * and there it points at a closure over this request's state. A scavenge treats old-to-new
+ * pointers as live, so each of those accessor pairs kept the whole request (its FetchState,
+ * request, cookies, locals, rendered parts) alive through every scavenge until the next full
+ * collection: 20% of everything a request allocated was copied and promoted (about 7 MB per
+ * scavenge per worker under the bench's lesson row), and each scavenge paused its worker for
+ * 10-17 ms instead of 1-2 ms, which is where the lesson page's p99 came from
+ * (docs/performance.md, issue #20, part J). A shared getter reads the request's state from a
+ * non-enumerable symbol property of the object it is called on, so nothing old points at
+ * anything young.
+ *
+ * The getters keep their names, enumerability and behaviour; spreading one of these objects
+ * still copies the getter's value and never the hidden state. The order of an object's keys
+ * changes (the getters now follow the plain properties), which nothing in Astro or this app
+ * reads. The transform fails the build when a piece of code it rewrites is not exactly once in
+ * Astro's module, so an Astro upgrade that changes them cannot silently drop the change.
+ */
+import type { Plugin } from 'vite';
+import { serverModuleTransform } from './server-transform.ts';
+
+/** Where the code lives in the installed package. */
+export const fetchStateModule = /[\\/]astro[\\/]dist[\\/]core[\\/]fetch[\\/]fetch-state\.js$/;
+
+interface Rewrite {
+  /** Which object, for the error message. */
+  what: string;
+  from: string;
+  to: string;
+}
+
+const defaultRenderOptions = `{
+        addCookieHeader: false,
+        clientAddress: void 0,
+        prerenderedErrorPageFetch: fetch,
+        routeData: void 0,
+        waitUntil: void 0
+      }`;
+
+export const rewrites: Rewrite[] = [
+  {
+    what: 'the render options (FetchState constructor)',
+    from: `    this.renderOptions = {
+      ...options ?? ${defaultRenderOptions},
+      get locals() {
+        return self.locals;
+      }
+    };`,
+    to: `    this.renderOptions = rtwShareAccessors({
+      ...options ?? ${defaultRenderOptions}
+    }, this, void 0, rtwRenderOptionsAccessors);`,
+  },
+  {
+    what: 'Astro.response (createResult)',
+    from: `    const response = {
+      status: actionResult?.error ? actionResult?.error.status : status,
+      statusText: actionResult?.error ? actionResult?.error.type : "OK",
+      get headers() {
+        return headers;
+      },
+      set headers(_) {
+        throw new AstroError(AstroErrorData.AstroResponseHeadersReassigned);
+      }
+    };`,
+    to: `    const response = rtwShareAccessors({
+      status: actionResult?.error ? actionResult?.error.status : status,
+      statusText: actionResult?.error ? actionResult?.error.type : "OK"
+    }, this, headers, rtwResponseAccessors);`,
+  },
+  {
+    what: 'the Astro global prototype (createAstroPagePartial)',
+    from: `    const partial = {
+      generator: ASTRO_GENERATOR,
+      routePattern: this.routeData.route,
+      isPrerendered: this.routeData.prerender,
+      cookies,
+      get slots() {
+        const slotsByAstro = result._metadata.slotsByAstro ??= /* @__PURE__ */ new WeakMap();
+        let slots = slotsByAstro.get(this);
+        if (slots === void 0) {
+          slots = new Slots(
+            result,
+            this[slotValuesSymbol] ?? null,
+            logger
+          );
+          slotsByAstro.set(this, slots);
+        }
+        return slots;
+      },
+      get clientAddress() {
+        return state.getClientAddress();
+      },
+      get currentLocale() {
+        return state.computeCurrentLocale();
+      },
+      params,
+      get preferredLocale() {
+        return state.computePreferredLocale();
+      },
+      get preferredLocaleList() {
+        return state.computePreferredLocaleList();
+      },
+      locals,
+      redirect,
+      rewrite,
+      request: this.request,
+      response,
+      site: getSite(this.manifest),
+      getActionResult: createGetActionResult(locals),
+      get callAction() {
+        return callAction;
+      },
+      url,
+      get originPathname() {
+        return getOriginPathname(state.request);
+      },
+      get csp() {
+        return state.getCsp();
+      },
+      get logger() {
+        return astroToRuntimeLogger(logger);
+      }
+    };`,
+    to: `    const partial = rtwShareAccessors({
+      generator: ASTRO_GENERATOR,
+      routePattern: this.routeData.route,
+      isPrerendered: this.routeData.prerender,
+      cookies,
+      params,
+      locals,
+      redirect,
+      rewrite,
+      request: this.request,
+      response,
+      site: getSite(this.manifest),
+      getActionResult: createGetActionResult(locals),
+      url
+    }, this, { result, callAction, logger }, rtwPagePartialAccessors);`,
+  },
+  {
+    what: 'the action and endpoint context (getActionAPIContext)',
+    from: `    const ctx = {
+      get cookies() {
+        return state.cookies;
+      },
+      routePattern: this.routeData.route,
+      isPrerendered: this.routeData.prerender,
+      get clientAddress() {
+        return state.getClientAddress();
+      },
+      get currentLocale() {
+        return state.computeCurrentLocale();
+      },
+      generator: ASTRO_GENERATOR,
+      get locals() {
+        return state.locals;
+      },
+      set locals(_) {
+        throw new AstroError(AstroErrorData.LocalsReassigned);
+      },
+      // SAFETY: getActionAPIContext is only called after route resolution,
+      // so routeData is always set and the params getter always returns a value.
+      params: this.params,
+      get preferredLocale() {
+        return state.computePreferredLocale();
+      },
+      get preferredLocaleList() {
+        return state.computePreferredLocaleList();
+      },
+      request: this.request,
+      site: getSite(this.manifest),
+      url: this.url,
+      get originPathname() {
+        return getOriginPathname(state.request);
+      },
+      get csp() {
+        return state.getCsp();
+      },
+      get logger() {
+        return astroToRuntimeLogger(state.logger);
+      }
+    };`,
+    to: `    const ctx = rtwShareAccessors({
+      routePattern: this.routeData.route,
+      isPrerendered: this.routeData.prerender,
+      generator: ASTRO_GENERATOR,
+      params: this.params,
+      request: this.request,
+      site: getSite(this.manifest),
+      url: this.url
+    }, this, void 0, rtwContextAccessors);`,
+  },
+  {
+    what: 'the providers (defineProviderGetters)',
+    from: `        Object.defineProperty(target, key, {
+          get: () => state.resolve(key),
+          enumerable: true,
+          configurable: true
+        });`,
+    to: `        Object.defineProperty(target, key, rtwProviderAccessor(key));`,
+  },
+  {
+    what: 'the session warning (defineProviderGetters)',
+    from: `      let warned = false;
+      Object.defineProperty(target, "session", {
+        get() {
+          if (!warned) {
+            warned = true;
+            state.logger.warn(
+              "session",
+              "\`Astro.session\` was accessed but no session storage is configured. Either configure the storage manually or use an adapter that provides session storage. For more information, see https://docs.astro.build/en/guides/sessions/"
+            );
+          }
+          return void 0;
+        },
+        enumerable: true,
+        configurable: true
+      });`,
+    to: `      Object.defineProperty(target, "session", rtwSessionWarning);`,
+  },
+  {
+    what: 'the Astro global (createAstro)',
+    from: `    const Astro = Object.assign(Object.create(astroPagePartial), {
+      props,
+      self: null
+    });`,
+    to: `    const Astro = rtwAstroGlobal(astroPagePartial, props);`,
+  },
+];
+
+/** Appended to the module: the shared getters. Function declarations and constants only. */
+const sharedGetters = `
+const rtwFetchState = Symbol("rtw.fetchState");
+const rtwHeld = Symbol("rtw.held");
+const rtwSessionWarned = Symbol("rtw.sessionWarned");
+function rtwShareAccessors(target, state, held, accessors) {
+  Object.defineProperty(target, rtwFetchState, { value: state, writable: true, configurable: true });
+  if (held !== void 0) Object.defineProperty(target, rtwHeld, { value: held, writable: true, configurable: true });
+  return Object.defineProperties(target, accessors);
+}
+const rtwRenderOptionsAccessors = Object.getOwnPropertyDescriptors({
+  get locals() {
+    return this[rtwFetchState].locals;
+  }
+});
+const rtwResponseAccessors = Object.getOwnPropertyDescriptors({
+  get headers() {
+    return this[rtwHeld];
+  },
+  set headers(_) {
+    throw new AstroError(AstroErrorData.AstroResponseHeadersReassigned);
+  }
+});
+const rtwPagePartialAccessors = Object.getOwnPropertyDescriptors({
+  get slots() {
+    const { result, logger } = this[rtwHeld];
+    const slotsByAstro = result._metadata.slotsByAstro ??= /* @__PURE__ */ new WeakMap();
+    let slots = slotsByAstro.get(this);
+    if (slots === void 0) {
+      slots = new Slots(result, this[slotValuesSymbol] ?? null, logger);
+      slotsByAstro.set(this, slots);
+    }
+    return slots;
+  },
+  get clientAddress() {
+    return this[rtwFetchState].getClientAddress();
+  },
+  get currentLocale() {
+    return this[rtwFetchState].computeCurrentLocale();
+  },
+  get preferredLocale() {
+    return this[rtwFetchState].computePreferredLocale();
+  },
+  get preferredLocaleList() {
+    return this[rtwFetchState].computePreferredLocaleList();
+  },
+  get callAction() {
+    return this[rtwHeld].callAction;
+  },
+  get originPathname() {
+    return getOriginPathname(this[rtwFetchState].request);
+  },
+  get csp() {
+    return this[rtwFetchState].getCsp();
+  },
+  get logger() {
+    return astroToRuntimeLogger(this[rtwHeld].logger);
+  }
+});
+const rtwContextAccessors = Object.getOwnPropertyDescriptors({
+  get cookies() {
+    return this[rtwFetchState].cookies;
+  },
+  get clientAddress() {
+    return this[rtwFetchState].getClientAddress();
+  },
+  get currentLocale() {
+    return this[rtwFetchState].computeCurrentLocale();
+  },
+  get locals() {
+    return this[rtwFetchState].locals;
+  },
+  set locals(_) {
+    throw new AstroError(AstroErrorData.LocalsReassigned);
+  },
+  get preferredLocale() {
+    return this[rtwFetchState].computePreferredLocale();
+  },
+  get preferredLocaleList() {
+    return this[rtwFetchState].computePreferredLocaleList();
+  },
+  get originPathname() {
+    return getOriginPathname(this[rtwFetchState].request);
+  },
+  get csp() {
+    return this[rtwFetchState].getCsp();
+  },
+  get logger() {
+    return astroToRuntimeLogger(this[rtwFetchState].logger);
+  }
+});
+const rtwSessionWarning = {
+  get() {
+    const state = this[rtwFetchState];
+    if (!state[rtwSessionWarned]) {
+      state[rtwSessionWarned] = true;
+      state.logger.warn(
+        "session",
+        "\`Astro.session\` was accessed but no session storage is configured. Either configure the storage manually or use an adapter that provides session storage. For more information, see https://docs.astro.build/en/guides/sessions/"
+      );
+    }
+    return void 0;
+  },
+  enumerable: true,
+  configurable: true
+};
+const rtwPartialOf = Symbol("rtw.partial");
+const rtwGlobalPrototype = Symbol("rtw.globalPrototype");
+const rtwGlobalPrototypes = new Map();
+const rtwSymbolNames = new Map();
+function rtwKeyName(key) {
+  if (typeof key === "string") return key;
+  let name = rtwSymbolNames.get(key);
+  if (name === void 0) {
+    name = \`\\u0001\${rtwSymbolNames.size}\`;
+    rtwSymbolNames.set(key, name);
+  }
+  return name;
+}
+function rtwForwardingPrototype(partial, keys) {
+  const prototype = {};
+  for (const key of keys) {
+    Object.defineProperty(prototype, key, {
+      get() {
+        return Reflect.get(this[rtwPartialOf], key, this);
+      },
+      set(value) {
+        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: Object.getOwnPropertyDescriptor(partial, key).enumerable,
+      configurable: true
+    });
+  }
+  return prototype;
+}
+function rtwAstroGlobal(partial, props) {
+  let prototype = partial[rtwGlobalPrototype];
+  if (prototype === void 0) {
+    const keys = Reflect.ownKeys(partial);
+    const signature = keys.map(rtwKeyName).join("\\u0000");
+    prototype = rtwGlobalPrototypes.get(signature);
+    if (prototype === void 0) {
+      prototype = rtwForwardingPrototype(partial, keys);
+      if (rtwGlobalPrototypes.size < 32) rtwGlobalPrototypes.set(signature, prototype);
+    }
+    Object.defineProperty(partial, rtwGlobalPrototype, { value: prototype, configurable: true });
+  }
+  const Astro = Object.create(prototype);
+  Object.defineProperty(Astro, rtwPartialOf, { value: partial, writable: true, configurable: true });
+  Astro.props = props;
+  Astro.self = null;
+  return Astro;
+}
+const rtwProviderAccessors = new Map();
+function rtwProviderAccessor(key) {
+  let accessor = rtwProviderAccessors.get(key);
+  if (accessor === void 0) {
+    accessor = {
+      get() {
+        return this[rtwFetchState].resolve(key);
+      },
+      enumerable: true,
+      configurable: true
+    };
+    rtwProviderAccessors.set(key, accessor);
+  }
+  return accessor;
+}
+`;
+
+/** The module's code with every per-request getter replaced by a shared one. */
+export function shareAccessors(code: string): string {
+  let out = code;
+  for (const rewrite of rewrites) {
+    const parts = out.split(rewrite.from);
+    if (parts.length !== 2)
+      throw new Error(
+        `shared-accessors: the code of ${rewrite.what} is not in Astro's fetch-state.js exactly once; ` +
+          'Astro changed it. Update scripts/build/shared-accessors.ts (or remove the plugin if Astro no longer ' +
+          'builds per-request objects with object-literal getters).',
+      );
+    out = parts.join(rewrite.to);
+  }
+  return `${out}\n${sharedGetters}`;
+}
+
+export function sharedAccessors(): Plugin {
+  return serverModuleTransform({
+    name: 'rtw:shared-accessors',
+    matches: (id) => fetchStateModule.test(id),
+    transform: shareAccessors,
+    missing: 'shared-accessors: the server build never loaded astro/dist/core/fetch/fetch-state.js.',
+  });
+}
