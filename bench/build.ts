@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const sources = ['src', 'db', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+// scripts/build holds the build's transforms of Astro's own modules (astro.config.mjs).
+const sources = ['src', 'db', 'public', 'scripts/build', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;

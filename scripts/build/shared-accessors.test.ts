@@ -11,19 +11,15 @@ const fetchDir = join(
 );
 const written: string[] = [];
 
+type Bag = Record<string | symbol, unknown>;
+
 interface Helpers {
   FetchState: unknown;
-  shareAccessors: <T extends object>(
-    target: T,
-    state: unknown,
-    held: unknown,
-    accessors: PropertyDescriptorMap,
-  ) => T & Record<string, unknown>;
-  astroGlobal: (partial: object, props: unknown) => Record<string | symbol, unknown>;
-  renderOptionsAccessors: PropertyDescriptorMap;
-  responseAccessors: PropertyDescriptorMap;
-  contextAccessors: PropertyDescriptorMap;
-  pagePartialAccessors: PropertyDescriptorMap;
+  withLocals: (options: object, state: unknown) => Bag;
+  ResponseInit: new (status: number, statusText: string, headers: Headers) => Bag;
+  PagePartial: new (state: unknown, held: unknown) => Bag;
+  Context: new (state: unknown) => Bag;
+  astroGlobal: (partial: object, props: unknown) => Bag;
   providerAccessor: (key: string) => PropertyDescriptor;
   slotValuesSymbol: symbol;
 }
@@ -36,12 +32,11 @@ beforeAll(async () => {
   const code = `${shareAccessors(readFileSync(join(fetchDir, 'fetch-state.js'), 'utf8'))}
 export const __test = {
   FetchState,
-  shareAccessors: rtwShareAccessors,
+  withLocals: rtwWithLocals,
+  ResponseInit: RtwResponseInit,
+  PagePartial: RtwPagePartial,
+  Context: RtwContext,
   astroGlobal: rtwAstroGlobal,
-  renderOptionsAccessors: rtwRenderOptionsAccessors,
-  responseAccessors: rtwResponseAccessors,
-  contextAccessors: rtwContextAccessors,
-  pagePartialAccessors: rtwPagePartialAccessors,
   providerAccessor: rtwProviderAccessor,
   slotValuesSymbol
 };`;
@@ -54,6 +49,11 @@ export const __test = {
 afterAll(() => {
   for (const file of written) rmSync(file, { force: true });
 });
+
+/** A page partial as createAstroPagePartial now makes it: the class, then its plain properties. */
+function pagePartial(state: unknown, held: unknown, values: Record<string, unknown>): Bag {
+  return Object.assign(new helpers.PagePartial(state, held), values);
+}
 
 describe('shared-accessors', () => {
   it("rewrites every per-request object of the installed Astro's fetch-state.js", () => {
@@ -68,12 +68,7 @@ describe('shared-accessors', () => {
 
   it('the render options read the state’s locals as it is now, and spreading copies the value, never the state', () => {
     const state: { locals: Record<string, unknown> } = { locals: { a: 1 } };
-    const options = helpers.shareAccessors(
-      { addCookieHeader: true, locals: undefined },
-      state,
-      undefined,
-      helpers.renderOptionsAccessors,
-    );
+    const options = helpers.withLocals({ addCookieHeader: true, locals: undefined }, state);
     expect(options.locals).toEqual({ a: 1 });
     state.locals = { b: 2 };
     expect(options.locals).toEqual({ b: 2 });
@@ -84,15 +79,12 @@ describe('shared-accessors', () => {
 
   it('Astro.response keeps its headers and refuses new ones, as before', () => {
     const headers = new Headers({ 'Content-Type': 'text/html' });
-    const response = helpers.shareAccessors(
-      { status: 200, statusText: 'OK' },
-      {},
-      headers,
-      helpers.responseAccessors,
-    );
+    const response = new helpers.ResponseInit(200, 'OK', headers);
     expect(response.headers).toBe(headers);
     response.status = 404;
     expect(response.status).toBe(404);
+    // Spreading it (as renderPage does for the Response) copies the status, not the headers' holder.
+    expect(Object.keys({ ...response })).toEqual(['status', 'statusText']);
     expect(() => {
       response.headers = new Headers();
     }).toThrow(/headers/i);
@@ -111,12 +103,8 @@ describe('shared-accessors', () => {
       resolve: (key: string) => `resolved ${key}`,
       logger: { info() {}, warn() {}, error() {} },
     };
-    const ctx = helpers.shareAccessors(
-      { routePattern: '/a', params: {} },
-      state,
-      undefined,
-      helpers.contextAccessors,
-    );
+    const ctx = new helpers.Context(state);
+    ctx.routePattern = '/a';
     Object.defineProperty(ctx, 'session', helpers.providerAccessor('session'));
     expect(ctx.cookies).toBe(state.cookies);
     expect(ctx.locals).toBe(state.locals);
@@ -129,12 +117,7 @@ describe('shared-accessors', () => {
       ctx.locals = {};
     }).toThrow(/locals/i);
     // Two contexts share one getter, so neither keeps the other's state.
-    const other = helpers.shareAccessors(
-      {},
-      { ...state, locals: { user: 'u2' } },
-      undefined,
-      helpers.contextAccessors,
-    );
+    const other = new helpers.Context({ ...state, locals: { user: 'u2' } });
     expect(other.locals).toEqual({ user: 'u2' });
     expect(ctx.locals).toEqual({ user: 'u1' });
   });
@@ -142,11 +125,10 @@ describe('shared-accessors', () => {
   it('the Astro global inherits the page partial as Object.create did: values, getters on the global, own props', () => {
     const slotValues = { default: () => 'slot' };
     const state = { getClientAddress: () => '198.51.100.1', request: new Request('http://localhost/x') };
-    const partial = helpers.shareAccessors(
-      { locals: { t: 'translator' }, url: new URL('http://localhost/x'), redirect: () => 'redirected' },
+    const partial = pagePartial(
       state,
       { result: { _metadata: {} }, callAction: 'call', logger: { info() {}, warn() {}, error() {} } },
-      helpers.pagePartialAccessors,
+      { locals: { t: 'translator' }, url: new URL('http://localhost/x'), redirect: () => 'redirected' },
     );
     const first = helpers.astroGlobal(partial, { title: 'One' });
     Object.defineProperty(first, helpers.slotValuesSymbol, {
@@ -178,11 +160,10 @@ describe('shared-accessors', () => {
     expect(first.url).toBe('mine');
     expect(second.url).toBe(partial.url);
     // A later request's partial with the same keys shares the prototype, and reads its own values.
-    const partial2 = helpers.shareAccessors(
-      { locals: { t: 'other' }, url: new URL('http://localhost/y'), redirect: () => 'again' },
+    const partial2 = pagePartial(
       state,
       { result: { _metadata: {} }, callAction: 'call2', logger: {} },
-      helpers.pagePartialAccessors,
+      { locals: { t: 'other' }, url: new URL('http://localhost/y'), redirect: () => 'again' },
     );
     const third = helpers.astroGlobal(partial2, {});
     expect(Object.getPrototypeOf(third)).toBe(Object.getPrototypeOf(first));

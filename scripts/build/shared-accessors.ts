@@ -51,9 +51,9 @@ export const rewrites: Rewrite[] = [
         return self.locals;
       }
     };`,
-    to: `    this.renderOptions = rtwShareAccessors({
+    to: `    this.renderOptions = rtwWithLocals({
       ...options ?? ${defaultRenderOptions}
-    }, this, void 0, rtwRenderOptionsAccessors);`,
+    }, this);`,
   },
   {
     what: 'Astro.response (createResult)',
@@ -67,10 +67,11 @@ export const rewrites: Rewrite[] = [
         throw new AstroError(AstroErrorData.AstroResponseHeadersReassigned);
       }
     };`,
-    to: `    const response = rtwShareAccessors({
-      status: actionResult?.error ? actionResult?.error.status : status,
-      statusText: actionResult?.error ? actionResult?.error.type : "OK"
-    }, this, headers, rtwResponseAccessors);`,
+    to: `    const response = new RtwResponseInit(
+      actionResult?.error ? actionResult?.error.status : status,
+      actionResult?.error ? actionResult?.error.type : "OK",
+      headers
+    );`,
   },
   {
     what: 'the Astro global prototype (createAstroPagePartial)',
@@ -126,21 +127,20 @@ export const rewrites: Rewrite[] = [
         return astroToRuntimeLogger(logger);
       }
     };`,
-    to: `    const partial = rtwShareAccessors({
-      generator: ASTRO_GENERATOR,
-      routePattern: this.routeData.route,
-      isPrerendered: this.routeData.prerender,
-      cookies,
-      params,
-      locals,
-      redirect,
-      rewrite,
-      request: this.request,
-      response,
-      site: getSite(this.manifest),
-      getActionResult: createGetActionResult(locals),
-      url
-    }, this, { result, callAction, logger }, rtwPagePartialAccessors);`,
+    to: `    const partial = new RtwPagePartial(this, { result, callAction, logger });
+    partial.generator = ASTRO_GENERATOR;
+    partial.routePattern = this.routeData.route;
+    partial.isPrerendered = this.routeData.prerender;
+    partial.cookies = cookies;
+    partial.params = params;
+    partial.locals = locals;
+    partial.redirect = redirect;
+    partial.rewrite = rewrite;
+    partial.request = this.request;
+    partial.response = response;
+    partial.site = getSite(this.manifest);
+    partial.getActionResult = createGetActionResult(locals);
+    partial.url = url;`,
   },
   {
     what: 'the action and endpoint context (getActionAPIContext)',
@@ -185,15 +185,14 @@ export const rewrites: Rewrite[] = [
         return astroToRuntimeLogger(state.logger);
       }
     };`,
-    to: `    const ctx = rtwShareAccessors({
-      routePattern: this.routeData.route,
-      isPrerendered: this.routeData.prerender,
-      generator: ASTRO_GENERATOR,
-      params: this.params,
-      request: this.request,
-      site: getSite(this.manifest),
-      url: this.url
-    }, this, void 0, rtwContextAccessors);`,
+    to: `    const ctx = new RtwContext(this);
+    ctx.routePattern = this.routeData.route;
+    ctx.isPrerendered = this.routeData.prerender;
+    ctx.generator = ASTRO_GENERATOR;
+    ctx.params = this.params;
+    ctx.request = this.request;
+    ctx.site = getSite(this.manifest);
+    ctx.url = this.url;`,
   },
   {
     what: 'the providers (defineProviderGetters)',
@@ -233,30 +232,58 @@ export const rewrites: Rewrite[] = [
   },
 ];
 
-/** Appended to the module: the shared getters. Function declarations and constants only. */
+/**
+ * Appended to the module: the shared getters. The context, `Astro.response` and the `Astro`
+ * global's prototype are instances of small classes whose getters sit on the class's prototype
+ * (enumerable, as the object-literal getters were): making one costs about what a plain object
+ * costs (0.03 µs measured, against 2.7 µs for the object literal with ten getters and 4.2 µs for
+ * `Object.defineProperties`). The render options keep an own getter, because Astro spreads them.
+ */
 const sharedGetters = `
 const rtwFetchState = Symbol("rtw.fetchState");
 const rtwHeld = Symbol("rtw.held");
 const rtwSessionWarned = Symbol("rtw.sessionWarned");
-function rtwShareAccessors(target, state, held, accessors) {
-  Object.defineProperty(target, rtwFetchState, { value: state, writable: true, configurable: true });
-  if (held !== void 0) Object.defineProperty(target, rtwHeld, { value: held, writable: true, configurable: true });
-  return Object.defineProperties(target, accessors);
+const rtwPartialOf = Symbol("rtw.partial");
+const rtwGlobalClass = Symbol("rtw.globalClass");
+function rtwPrototypeGetters(target, getters) {
+  Object.defineProperties(target.prototype, Object.getOwnPropertyDescriptors(getters));
+  return target;
 }
-const rtwRenderOptionsAccessors = Object.getOwnPropertyDescriptors({
-  get locals() {
+const rtwLocalsOfState = {
+  get() {
     return this[rtwFetchState].locals;
+  },
+  enumerable: true,
+  configurable: true
+};
+function rtwWithLocals(options, state) {
+  Object.defineProperty(options, rtwFetchState, { value: state, writable: true, configurable: true });
+  return Object.defineProperty(options, "locals", rtwLocalsOfState);
+}
+const RtwResponseInit = rtwPrototypeGetters(class {
+  #headers;
+  constructor(status, statusText, headers) {
+    this.status = status;
+    this.statusText = statusText;
+    this.#headers = headers;
   }
-});
-const rtwResponseAccessors = Object.getOwnPropertyDescriptors({
+  static headersOf(response) {
+    return response.#headers;
+  }
+}, {
   get headers() {
-    return this[rtwHeld];
+    return RtwResponseInit.headersOf(this);
   },
   set headers(_) {
     throw new AstroError(AstroErrorData.AstroResponseHeadersReassigned);
   }
 });
-const rtwPagePartialAccessors = Object.getOwnPropertyDescriptors({
+const RtwPagePartial = rtwPrototypeGetters(class {
+  constructor(state, held) {
+    this[rtwFetchState] = state;
+    this[rtwHeld] = held;
+  }
+}, {
   get slots() {
     const { result, logger } = this[rtwHeld];
     const slotsByAstro = result._metadata.slotsByAstro ??= /* @__PURE__ */ new WeakMap();
@@ -292,7 +319,11 @@ const rtwPagePartialAccessors = Object.getOwnPropertyDescriptors({
     return astroToRuntimeLogger(this[rtwHeld].logger);
   }
 });
-const rtwContextAccessors = Object.getOwnPropertyDescriptors({
+const RtwContext = rtwPrototypeGetters(class {
+  constructor(state) {
+    this[rtwFetchState] = state;
+  }
+}, {
   get cookies() {
     return this[rtwFetchState].cookies;
   },
@@ -339,53 +370,6 @@ const rtwSessionWarning = {
   enumerable: true,
   configurable: true
 };
-const rtwPartialOf = Symbol("rtw.partial");
-const rtwGlobalPrototype = Symbol("rtw.globalPrototype");
-const rtwGlobalPrototypes = new Map();
-const rtwSymbolNames = new Map();
-function rtwKeyName(key) {
-  if (typeof key === "string") return key;
-  let name = rtwSymbolNames.get(key);
-  if (name === void 0) {
-    name = \`\\u0001\${rtwSymbolNames.size}\`;
-    rtwSymbolNames.set(key, name);
-  }
-  return name;
-}
-function rtwForwardingPrototype(partial, keys) {
-  const prototype = {};
-  for (const key of keys) {
-    Object.defineProperty(prototype, key, {
-      get() {
-        return Reflect.get(this[rtwPartialOf], key, this);
-      },
-      set(value) {
-        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
-      },
-      enumerable: Object.getOwnPropertyDescriptor(partial, key).enumerable,
-      configurable: true
-    });
-  }
-  return prototype;
-}
-function rtwAstroGlobal(partial, props) {
-  let prototype = partial[rtwGlobalPrototype];
-  if (prototype === void 0) {
-    const keys = Reflect.ownKeys(partial);
-    const signature = keys.map(rtwKeyName).join("\\u0000");
-    prototype = rtwGlobalPrototypes.get(signature);
-    if (prototype === void 0) {
-      prototype = rtwForwardingPrototype(partial, keys);
-      if (rtwGlobalPrototypes.size < 32) rtwGlobalPrototypes.set(signature, prototype);
-    }
-    Object.defineProperty(partial, rtwGlobalPrototype, { value: prototype, configurable: true });
-  }
-  const Astro = Object.create(prototype);
-  Object.defineProperty(Astro, rtwPartialOf, { value: partial, writable: true, configurable: true });
-  Astro.props = props;
-  Astro.self = null;
-  return Astro;
-}
 const rtwProviderAccessors = new Map();
 function rtwProviderAccessor(key) {
   let accessor = rtwProviderAccessors.get(key);
@@ -400,6 +384,59 @@ function rtwProviderAccessor(key) {
     rtwProviderAccessors.set(key, accessor);
   }
   return accessor;
+}
+/*
+ * The Astro global of each component inherited the page's partial through Object.create, which
+ * gives every request's partial a map of its own in the old generation. Instead, each global is
+ * an instance of a class shared by every request whose partial has the same keys: its prototype
+ * reads each of the partial's own properties from the partial (getters with the global as
+ * receiver, as before), and inherits the partial class's getters.
+ */
+const rtwGlobalClasses = new Map();
+const rtwSymbolNames = new Map();
+function rtwKeyName(key) {
+  if (typeof key === "string") return key;
+  let name = rtwSymbolNames.get(key);
+  if (name === void 0) {
+    name = \`\\u0001\${rtwSymbolNames.size}\`;
+    rtwSymbolNames.set(key, name);
+  }
+  return name;
+}
+function rtwGlobalClassFor(partial) {
+  const keys = Reflect.ownKeys(partial);
+  const signature = keys.map(rtwKeyName).join("\\u0000");
+  let AstroGlobal = rtwGlobalClasses.get(signature);
+  if (AstroGlobal !== void 0) return AstroGlobal;
+  const prototype = Object.create(Object.getPrototypeOf(partial));
+  for (const key of keys) {
+    Object.defineProperty(prototype, key, {
+      get() {
+        return Reflect.get(this[rtwPartialOf], key, this);
+      },
+      set(value) {
+        Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: Object.getOwnPropertyDescriptor(partial, key).enumerable,
+      configurable: true
+    });
+  }
+  AstroGlobal = function AstroGlobal(partial, props) {
+    this[rtwPartialOf] = partial;
+    this.props = props;
+    this.self = null;
+  };
+  AstroGlobal.prototype = prototype;
+  if (rtwGlobalClasses.size < 32) rtwGlobalClasses.set(signature, AstroGlobal);
+  return AstroGlobal;
+}
+function rtwAstroGlobal(partial, props) {
+  let AstroGlobal = partial[rtwGlobalClass];
+  if (AstroGlobal === void 0) {
+    AstroGlobal = rtwGlobalClassFor(partial);
+    Object.defineProperty(partial, rtwGlobalClass, { value: AstroGlobal, configurable: true });
+  }
+  return new AstroGlobal(partial, props);
 }
 `;
 
