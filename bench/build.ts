@@ -8,7 +8,15 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 
 import { join } from 'node:path';
 
 // scripts/build holds the build's transforms of Astro's own modules (astro.config.mjs).
-const sources = ['src', 'db', 'public', 'scripts/build', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const sources = [
+  'src',
+  'db',
+  'public',
+  'scripts/build',
+  'astro.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
