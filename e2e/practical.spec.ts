@@ -231,6 +231,22 @@ function malaysiaTime(offsetMinutes: number): { date: string; time: string } {
   return { date: at.slice(0, 10), time: at.slice(11, 16) };
 }
 
+/**
+ * A session on now that starts and ends on today's date in Malaysia (the form has one date): from
+ * 30 minutes ago to 90 minutes on, cut at midnight on either side. Near midnight the plain offsets
+ * would end the session before it starts.
+ */
+function sessionOnNow(): { date: string; start: string; end: string } {
+  const now = malaysiaTime(0);
+  const before = malaysiaTime(-30);
+  const after = malaysiaTime(90);
+  return {
+    date: now.date,
+    start: before.date === now.date ? before.time : '00:00',
+    end: after.date === now.date ? after.time : '23:59',
+  };
+}
+
 test('a session: scheduled, booked (and emailed), attendance recorded, seen by the learner and the manager', async ({
   page,
   browser,
@@ -277,11 +293,10 @@ test('a session: scheduled, booked (and emailed), attendance recorded, seen by t
   // The session is on now (moved to this morning), and the trainer marks who came.
   await trainerPage.goto(sessionUrl);
   await trainerPage.locator('summary', { hasText: 'Change the details' }).click();
-  const started = malaysiaTime(-30);
-  const ends = malaysiaTime(90);
-  await trainerPage.getByLabel('Date').fill(started.date);
-  await trainerPage.getByLabel('Starts (Malaysia time)').fill(started.time);
-  await trainerPage.getByLabel('Ends (Malaysia time)').fill(ends.time);
+  const onNow = sessionOnNow();
+  await trainerPage.getByLabel('Date').fill(onNow.date);
+  await trainerPage.getByLabel('Starts (Malaysia time)').fill(onNow.start);
+  await trainerPage.getByLabel('Ends (Malaysia time)').fill(onNow.end);
   await trainerPage.getByRole('button', { name: 'Save the changes' }).click();
   await expect(trainerPage.getByText('The changes are saved.')).toBeVisible();
   await trainerPage

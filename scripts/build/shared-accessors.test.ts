@@ -116,6 +116,17 @@ describe('shared-accessors', () => {
     expect(() => {
       ctx.locals = {};
     }).toThrow(/locals/i);
+    // Astro's actions call the handler on a copy made from the context's own string-keyed
+    // descriptors (astro/dist/actions/runtime/server.js): the copy still reads the state.
+    const copy = Object.create(
+      Object.getPrototypeOf(ctx) as object,
+      Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(ctx))),
+    ) as Bag;
+    expect(copy.locals).toBe(state.locals);
+    expect(copy.clientAddress).toBe('203.0.113.9');
+    expect(copy.session).toBe('resolved session');
+    // The state's key is hidden from spreading and listing.
+    expect(Object.keys(ctx)).toEqual(['routePattern', 'session']);
     // Two contexts share one getter, so neither keeps the other's state.
     const other = new helpers.Context({ ...state, locals: { user: 'u2' } });
     expect(other.locals).toEqual({ user: 'u2' });

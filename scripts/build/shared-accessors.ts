@@ -240,7 +240,13 @@ export const rewrites: Rewrite[] = [
  * `Object.defineProperties`). The render options keep an own getter, because Astro spreads them.
  */
 const sharedGetters = `
-const rtwFetchState = Symbol("rtw.fetchState");
+// A string key, not a symbol: Astro's actions copy the context with
+// Object.entries(Object.getOwnPropertyDescriptors(context)), which leaves symbol keys behind.
+// Defined non-enumerable, so no spread, Object.keys or for...in sees it.
+const rtwFetchState = "__rtwFetchState";
+function rtwHoldState(target, state) {
+  return Object.defineProperty(target, rtwFetchState, { value: state, writable: true, configurable: true });
+}
 const rtwHeld = Symbol("rtw.held");
 const rtwSessionWarned = Symbol("rtw.sessionWarned");
 const rtwPartialOf = Symbol("rtw.partial");
@@ -257,7 +263,7 @@ const rtwLocalsOfState = {
   configurable: true
 };
 function rtwWithLocals(options, state) {
-  Object.defineProperty(options, rtwFetchState, { value: state, writable: true, configurable: true });
+  rtwHoldState(options, state);
   return Object.defineProperty(options, "locals", rtwLocalsOfState);
 }
 const RtwResponseInit = rtwPrototypeGetters(class {
@@ -280,7 +286,7 @@ const RtwResponseInit = rtwPrototypeGetters(class {
 });
 const RtwPagePartial = rtwPrototypeGetters(class {
   constructor(state, held) {
-    this[rtwFetchState] = state;
+    rtwHoldState(this, state);
     this[rtwHeld] = held;
   }
 }, {
@@ -321,7 +327,7 @@ const RtwPagePartial = rtwPrototypeGetters(class {
 });
 const RtwContext = rtwPrototypeGetters(class {
   constructor(state) {
-    this[rtwFetchState] = state;
+    rtwHoldState(this, state);
   }
 }, {
   get cookies() {
