@@ -42,6 +42,10 @@ const defaultRenderOptions = `{
         waitUntil: void 0
       }`;
 
+/** Astro's warning when `Astro.session` is read without session storage, quoted as Astro writes it. */
+const sessionWarningText =
+  '"`Astro.session` was accessed but no session storage is configured. Either configure the storage manually or use an adapter that provides session storage. For more information, see https://docs.astro.build/en/guides/sessions/"';
+
 export const rewrites: Rewrite[] = [
   {
     what: 'the render options (FetchState constructor)',
@@ -212,7 +216,7 @@ export const rewrites: Rewrite[] = [
             warned = true;
             state.logger.warn(
               "session",
-              "\`Astro.session\` was accessed but no session storage is configured. Either configure the storage manually or use an adapter that provides session storage. For more information, see https://docs.astro.build/en/guides/sessions/"
+              ${sessionWarningText}
             );
           }
           return void 0;
@@ -251,8 +255,8 @@ const rtwHeld = Symbol("rtw.held");
 const rtwSessionWarned = Symbol("rtw.sessionWarned");
 const rtwPartialOf = Symbol("rtw.partial");
 const rtwGlobalClass = Symbol("rtw.globalClass");
-function rtwPrototypeGetters(target, getters) {
-  Object.defineProperties(target.prototype, Object.getOwnPropertyDescriptors(getters));
+function rtwPrototypeGetters(target, ...getterSets) {
+  for (const getters of getterSets) Object.defineProperties(target.prototype, Object.getOwnPropertyDescriptors(getters));
   return target;
 }
 const rtwLocalsOfState = {
@@ -284,12 +288,32 @@ const RtwResponseInit = rtwPrototypeGetters(class {
     throw new AstroError(AstroErrorData.AstroResponseHeadersReassigned);
   }
 });
+const rtwStateGetters = {
+  get clientAddress() {
+    return this[rtwFetchState].getClientAddress();
+  },
+  get currentLocale() {
+    return this[rtwFetchState].computeCurrentLocale();
+  },
+  get preferredLocale() {
+    return this[rtwFetchState].computePreferredLocale();
+  },
+  get preferredLocaleList() {
+    return this[rtwFetchState].computePreferredLocaleList();
+  },
+  get originPathname() {
+    return getOriginPathname(this[rtwFetchState].request);
+  },
+  get csp() {
+    return this[rtwFetchState].getCsp();
+  }
+};
 const RtwPagePartial = rtwPrototypeGetters(class {
   constructor(state, held) {
     rtwHoldState(this, state);
     this[rtwHeld] = held;
   }
-}, {
+}, rtwStateGetters, {
   get slots() {
     const { result, logger } = this[rtwHeld];
     const slotsByAstro = result._metadata.slotsByAstro ??= /* @__PURE__ */ new WeakMap();
@@ -300,26 +324,8 @@ const RtwPagePartial = rtwPrototypeGetters(class {
     }
     return slots;
   },
-  get clientAddress() {
-    return this[rtwFetchState].getClientAddress();
-  },
-  get currentLocale() {
-    return this[rtwFetchState].computeCurrentLocale();
-  },
-  get preferredLocale() {
-    return this[rtwFetchState].computePreferredLocale();
-  },
-  get preferredLocaleList() {
-    return this[rtwFetchState].computePreferredLocaleList();
-  },
   get callAction() {
     return this[rtwHeld].callAction;
-  },
-  get originPathname() {
-    return getOriginPathname(this[rtwFetchState].request);
-  },
-  get csp() {
-    return this[rtwFetchState].getCsp();
   },
   get logger() {
     return astroToRuntimeLogger(this[rtwHeld].logger);
@@ -329,33 +335,15 @@ const RtwContext = rtwPrototypeGetters(class {
   constructor(state) {
     rtwHoldState(this, state);
   }
-}, {
+}, rtwStateGetters, {
   get cookies() {
     return this[rtwFetchState].cookies;
-  },
-  get clientAddress() {
-    return this[rtwFetchState].getClientAddress();
-  },
-  get currentLocale() {
-    return this[rtwFetchState].computeCurrentLocale();
   },
   get locals() {
     return this[rtwFetchState].locals;
   },
   set locals(_) {
     throw new AstroError(AstroErrorData.LocalsReassigned);
-  },
-  get preferredLocale() {
-    return this[rtwFetchState].computePreferredLocale();
-  },
-  get preferredLocaleList() {
-    return this[rtwFetchState].computePreferredLocaleList();
-  },
-  get originPathname() {
-    return getOriginPathname(this[rtwFetchState].request);
-  },
-  get csp() {
-    return this[rtwFetchState].getCsp();
   },
   get logger() {
     return astroToRuntimeLogger(this[rtwFetchState].logger);
@@ -368,7 +356,7 @@ const rtwSessionWarning = {
       state[rtwSessionWarned] = true;
       state.logger.warn(
         "session",
-        "\`Astro.session\` was accessed but no session storage is configured. Either configure the storage manually or use an adapter that provides session storage. For more information, see https://docs.astro.build/en/guides/sessions/"
+        ${sessionWarningText}
       );
     }
     return void 0;
