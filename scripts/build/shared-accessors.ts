@@ -12,13 +12,14 @@
  * scavenge per worker under the bench's lesson row), and each scavenge paused its worker for
  * 10-17 ms instead of 1-2 ms, which is where the lesson page's p99 came from
  * (docs/performance.md, issue #20, part J). A shared getter reads the request's state from a
- * non-enumerable symbol property of the object it is called on, so nothing old points at
- * anything young.
+ * non-enumerable property of the object it is called on, so nothing old points at anything
+ * young. The same part found the `Astro` global made with `Object.create` of a per-request
+ * object (an old-generation map per request); each global is now an instance of a shared class.
  *
  * The getters keep their names, enumerability and behaviour; spreading one of these objects
- * still copies the getter's value and never the hidden state. The order of an object's keys
- * changes (the getters now follow the plain properties), which nothing in Astro or this app
- * reads. The transform fails the build when a piece of code it rewrites is not exactly once in
+ * still copies the getter's value and never the hidden state. The context's, the response's and
+ * the partial's getters are inherited from their class instead of own properties, so
+ * `Object.keys` no longer lists them (nothing in Astro or this app does). The transform fails the build when a piece of code it rewrites is not exactly once in
  * Astro's module, so an Astro upgrade that changes them cannot silently drop the change.
  */
 import type { Plugin } from 'vite';
