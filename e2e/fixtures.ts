@@ -16,11 +16,16 @@ export const demo = {
 
 let clientCounter = 0;
 
-/** A documentation-range address (never contacted: it only travels in a header). */
+/**
+ * A documentation-range address (never contacted: it only travels in a header), unique in the
+ * run. Playwright replaces a worker process after a failed test and the counter starts again,
+ * so the worker's index (new for every process) is part of the address: a replacement never
+ * reuses an address whose throttles the tests before it used up.
+ */
 export function nextClientAddress(): string {
   clientCounter += 1;
-  const block = ['203.0.113', '198.51.100', '192.0.2'][Math.floor(clientCounter / 250) % 3];
-  return `${block}.${(clientCounter % 250) + 1}`;
+  const worker = Number(process.env.TEST_WORKER_INDEX ?? 0);
+  return `2001:db8:${worker.toString(16)}::${clientCounter.toString(16)}`;
 }
 
 /**

@@ -248,9 +248,12 @@ test('keyboard only: a learner fails, is told so, and can try again', async ({ p
 test('an attempt in progress resumes after a reload, with its saved answers', async ({ page }) => {
   await readyLearner(page);
   await startQuizWithKeyboard(page);
-  const [first] = await questionsOnScreen(page);
+  // Every part of the first question: a scenario counts as answered only once all its parts are.
+  const parts = await questionsOnScreen(page);
+  const [first] = parts;
   if (!first) throw new Error('no question on screen');
-  await answerWithKeyboard(page, first, true);
+  for (const part of parts) await answerWithKeyboard(page, part, true);
+  await expect(page.getByText(/^1 of \d+ answered$/)).toBeVisible();
   await expect(page.getByText(/^All answers saved at /)).toBeVisible();
   const answered = await page.getByText(/^\d+ of \d+ answered$/).textContent();
 
