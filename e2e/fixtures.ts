@@ -17,15 +17,20 @@ export const demo = {
 let clientCounter = 0;
 
 /**
- * A documentation-range address (never contacted: it only travels in a header), unique in the
- * run. Playwright replaces a worker process after a failed test and the counter starts again,
- * so the worker's index (new for every process) is part of the address: a replacement never
- * reuses an address whose throttles the tests before it used up.
+ * A documentation-range IPv6 network (a /64, the unit throttles count an IPv6 client by), unique
+ * in the run. Playwright replaces a worker process after a failed test and the counter starts
+ * again, so the worker's index (new for every process) is part of it: a replacement never reuses
+ * a network whose throttles the tests before it used up.
  */
-export function nextClientAddress(): string {
+export function nextClientNetwork(): string {
   clientCounter += 1;
   const worker = Number(process.env.TEST_WORKER_INDEX ?? 0);
-  return `2001:db8:${worker.toString(16)}::${clientCounter.toString(16)}`;
+  return `2001:db8:${worker.toString(16)}:${clientCounter.toString(16)}`;
+}
+
+/** An address of a network of its own (never contacted: it only travels in a header). */
+export function nextClientAddress(): string {
+  return `${nextClientNetwork()}::1`;
 }
 
 /**

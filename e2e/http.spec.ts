@@ -1,5 +1,5 @@
 import { expect, test as base } from '@playwright/test';
-import { demo, nextClientAddress } from './fixtures.ts';
+import { demo, nextClientAddress, nextClientNetwork } from './fixtures.ts';
 import { origins } from './origins.ts';
 
 /** HTTP-level checks against the two server processes (no browser page needed). */
@@ -82,6 +82,26 @@ test('repeated wrong passwords are throttled with 429 and Retry-After', async ()
   // The block is shared through the database: the other process refuses too.
   const other = await signInCookie(second, address, lockedEmail, demo.password);
   expect(other.status).toBe(429);
+});
+
+test('an IPv6 client is counted by its /64: new addresses in the same network stay throttled', async () => {
+  const network = nextClientNetwork();
+  const stamp = Date.now();
+  // Wrong passwords for 20 different accounts, each from another address of one /64.
+  for (let i = 1; i <= 20; i++) {
+    const response = await signInCookie(
+      first,
+      `${network}::${i.toString(16)}`,
+      `net.${stamp}.${i}@example.my`,
+      'wrong',
+    );
+    expect(response.status).toBe(401);
+  }
+  const fromSameNetwork = await signInCookie(first, `${network}::ffff`, demo.learner.email, demo.password);
+  expect(fromSameNetwork.status).toBe(429);
+  // Another network is another client.
+  const elsewhere = await signInCookie(first, nextClientAddress(), demo.learner.email, demo.password);
+  expect(elsewhere.status).toBe(303);
 });
 
 test('hostile input in every registration field never causes a 500', async () => {
